@@ -1,0 +1,172 @@
+package segment
+
+// Sentence boundaries are found on normalized text:
+//   - a line break ends a sentence (news files put one paragraph, title or
+//     dateline a line);
+//   - . ! ? ؟ ؛ end a sentence, together with any run of terminators and
+//     the closing quotes and brackets that follow them;
+//   - a full stop is not a boundary between two digits (3.5, 2021.10.3),
+//     after a one-letter Arabic abbreviation (د. for doctor, م. for
+//     engineer) or between Latin letters (U.S.A);
+//   - a sentence longer than the caller's limit is cut at its last space
+//     (or, with no space, at the limit), so memory stays bounded on text
+//     with no punctuation at all.
+
+// Boundary is the end of the next sentence found by NextSentence.
+type Boundary struct {
+	End    int  // byte length of the sentence, including trailing spaces
+	Forced bool // cut at the length limit, not at punctuation
+}
+
+// NextSentence finds the end of the sentence at the start of text. It
+// returns ok=false when more text is needed to decide; with atEOF the whole
+// remainder is a sentence. maxBytes (if > 0) bounds a sentence's length.
+func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
+	limit := len(text)
+	if maxBytes > 0 && limit > maxBytes {
+		limit = maxBytes
+	}
+	for i := 0; i < limit; {
+		r, size := decode(text, i)
+		switch r {
+		case '\n':
+			return Boundary{End: skipSpaces(text, i+size)}, true
+		case '!', '?', '؟', '؛':
+			if end, decided := afterTerminators(text, i, atEOF); decided {
+				return Boundary{End: end}, true
+			}
+			return Boundary{}, false
+		case '.':
+			if !isAbbreviationOrNumber(text, i) {
+				if end, decided := afterTerminators(text, i, atEOF); decided {
+					return Boundary{End: end}, true
+				}
+				return Boundary{}, false
+			}
+		}
+		i += size
+	}
+	if maxBytes > 0 && len(text) >= maxBytes {
+		return Boundary{End: forcedCut(text, maxBytes), Forced: true}, true
+	}
+	if atEOF && len(text) > 0 {
+		return Boundary{End: len(text)}, true
+	}
+	return Boundary{}, false
+}
+
+// afterTerminators returns the end of the sentence whose terminator is at
+// text[i]: past the run of terminators and closers and the spaces after
+// them. It cannot decide while the text ends inside that run.
+func afterTerminators(text []byte, i int, atEOF bool) (int, bool) {
+	for i < len(text) {
+		r, size := decode(text, i)
+		if !isTerminator(r) && !isCloser(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) && !atEOF {
+		return 0, false
+	}
+	// Spaces (but not a line break's own boundary) stay with this sentence.
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) && !atEOF {
+		return 0, false
+	}
+	if i < len(text) && text[i] == '\n' {
+		i = skipSpaces(text, i)
+	}
+	return i, true
+}
+
+// skipSpaces moves past spaces and line breaks.
+func skipSpaces(text []byte, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', '؟', '؛', '…':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '}', '»', '”', '’', '›':
+		return true
+	}
+	return false
+}
+
+// isAbbreviationOrNumber reports whether the full stop at text[i] is inside
+// a number, after a one-letter Arabic abbreviation or between Latin letters.
+func isAbbreviationOrNumber(text []byte, i int) bool {
+	if i == 0 || i+1 >= len(text) {
+		return false
+	}
+	prev, prevSize := decodeLast(text[:i])
+	next, _ := decode(text, i+1)
+	pc, nc := classOf(prev), classOf(next)
+	switch {
+	case pc == cDigit && nc == cDigit:
+		return true
+	case pc == cLetter && nc == cLetter:
+		return true
+	case pc == cArabic:
+		// A single Arabic letter standing alone before the stop.
+		j := i - prevSize
+		if j == 0 {
+			return true
+		}
+		before, _ := decodeLast(text[:j])
+		c := classOf(before)
+		return c == cSpace || c == cPunct
+	}
+	return false
+}
+
+// decodeLast returns the last rune of b and its size.
+func decodeLast(b []byte) (rune, int) {
+	n := len(b)
+	if n == 0 {
+		return 0, 0
+	}
+	if b[n-1] < 0x80 {
+		return rune(b[n-1]), 1
+	}
+	start := n - 1
+	for start > 0 && n-start < 4 && b[start]&0xC0 == 0x80 {
+		start--
+	}
+	r, size := decode(b, start)
+	if start+size != n {
+		return 0xFFFD, 1
+	}
+	return r, size
+}
+
+// forcedCut picks where to cut an over-long sentence: after the last space
+// in the first maxBytes, else at the last rune boundary within them.
+func forcedCut(text []byte, maxBytes int) int {
+	for i := maxBytes - 1; i > maxBytes/2; i-- {
+		if text[i] == ' ' || text[i] == '\n' {
+			return i + 1
+		}
+	}
+	i := maxBytes
+	for i > 0 && text[i]&0xC0 == 0x80 {
+		i--
+	}
+	if i == 0 {
+		return maxBytes
+	}
+	return i
+}
