@@ -1,0 +1,217 @@
+package khabar
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Record kinds, the value of every record's "record" field.
+const (
+	KindEntity  = "entity"
+	KindEvent   = "event"
+	KindSummary = "summary"
+	KindError   = "error"
+)
+
+// Record is one output record: *Entity, *Event, *Summary or *ErrorRecord.
+// Its JSON form carries a "record" field naming the kind.
+type Record interface {
+	// Kind returns the record kind (KindEntity…).
+	Kind() string
+	// DocID returns the document the record belongs to.
+	DocID() string
+}
+
+// Entity is a PLACE, ORG or DATE mention. Start and End are Unicode code
+// point offsets into the original document text, End exclusive, and Text
+// is exactly that slice of the original.
+type Entity struct {
+	Record    string            `json:"record"` // always "entity"
+	Doc       string            `json:"doc"`
+	ID        string            `json:"id"`   // unique within the document: e1, e2…
+	Type      string            `json:"type"` // PLACE, ORG or DATE
+	Subtype   string            `json:"subtype,omitempty"`
+	Text      string            `json:"text"`
+	Start     int               `json:"start"`
+	End       int               `json:"end"`
+	Norm      string            `json:"norm"`                // normalized form of Text
+	Canonical string            `json:"canonical,omitempty"` // the gazetteer's canonical name
+	NameEn    string            `json:"name_en,omitempty"`
+	IDs       map[string]string `json:"ids,omitempty"` // gazetteer id and external ids (pcode, wikidata…)
+	Geo       *Geo              `json:"geo,omitempty"`
+	Value     *DateValue        `json:"value,omitempty"` // DATE only
+	Source    string            `json:"source"`          // what produced it: gazetteer:<id> or rule:<name>
+	Sentence  int               `json:"sentence"`        // index of the sentence, from 0
+	Prefix    string            `json:"prefix,omitempty"` // proclitics glued to the name in the text (ب، و، ل…)
+	// Alternatives lists the gazetteer ids of other entries with the same
+	// name that were set aside.
+	Alternatives []string `json:"alternatives,omitempty"`
+}
+
+// Kind implements Record.
+func (*Entity) Kind() string { return KindEntity }
+
+// DocID implements Record.
+func (e *Entity) DocID() string { return e.Doc }
+
+// Geo is a WGS84 point.
+type Geo struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// DateValue is an ISO 8601 date at its own precision ("2021-10-03",
+// "2021-10", "2021") or a range. It encodes as a JSON string, or as
+// {"from": …, "to": …} for a range.
+type DateValue struct {
+	Point string
+	From  string
+	To    string
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v DateValue) MarshalJSON() ([]byte, error) {
+	if v.Point != "" {
+		return json.Marshal(v.Point)
+	}
+	return json.Marshal(struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+	}{v.From, v.To})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (v *DateValue) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*v = DateValue{Point: s}
+		return nil
+	}
+	var r struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return fmt.Errorf("date value: want a string or {from, to}: %w", err)
+	}
+	*v = DateValue{From: r.From, To: r.To}
+	return nil
+}
+
+// String returns the value as text: the point, or from/to.
+func (v DateValue) String() string {
+	if v.Point != "" {
+		return v.Point
+	}
+	return v.From + "/" + v.To
+}
+
+// Event is one happening reported in a document, typed with ACLED's
+// taxonomy. Every argument points back to the text that supports it.
+type Event struct {
+	Record     string         `json:"record"` // always "event"
+	Doc        string         `json:"doc"`
+	ID         string         `json:"id"`       // unique within the document: v1, v2…
+	Type       string         `json:"type"`     // ACLED event type, or "threat"
+	SubType    string         `json:"sub_type"` // ACLED sub-event type (or our finer label)
+	Trigger    TextSpan       `json:"trigger"`
+	Sentence   Range          `json:"sentence"` // the trigger's sentence, original code points
+	Date       *EventDate     `json:"date,omitempty"`
+	Location   *EventLocation `json:"location,omitempty"`
+	Actors     []Actor        `json:"actors,omitempty"`
+	Fatalities *Count         `json:"fatalities,omitempty"`
+	Injured    *Count         `json:"injured,omitempty"`
+	Modality   string         `json:"modality"` // asserted, reported, threatened, hedged, denied
+	Source     string         `json:"source"`   // the rule or lexicon entry that produced it
+}
+
+// Kind implements Record.
+func (*Event) Kind() string { return KindEvent }
+
+// DocID implements Record.
+func (e *Event) DocID() string { return e.Doc }
+
+// TextSpan is a piece of the original text.
+type TextSpan struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Range is a span of the original text without its text.
+type Range struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// EventDate is when an event happened.
+type EventDate struct {
+	Value  *DateValue `json:"value"`
+	Text   string     `json:"text,omitempty"`
+	Entity string     `json:"entity,omitempty"` // id of the DATE entity
+	Basis  string     `json:"basis,omitempty"`  // sentence, preceding, document
+}
+
+// EventLocation is where an event happened.
+type EventLocation struct {
+	Name      string `json:"name"`
+	Canonical string `json:"canonical,omitempty"`
+	Entity    string `json:"entity,omitempty"` // id of the PLACE entity
+	Geo       *Geo   `json:"geo,omitempty"`
+}
+
+// Actor is a participant in an event.
+type Actor struct {
+	Role   string `json:"role"` // actor1, actor2
+	Name   string `json:"name"`
+	Entity string `json:"entity,omitempty"`
+	Class  string `json:"class,omitempty"`
+}
+
+// Count is a number of people with the text it came from.
+type Count struct {
+	Value int    `json:"value"`
+	Min   *int   `json:"min,omitempty"`
+	Max   *int   `json:"max,omitempty"`
+	Text  string `json:"text,omitempty"`
+}
+
+// Summary closes every document's records.
+type Summary struct {
+	Record     string         `json:"record"` // always "summary"
+	Doc        string         `json:"doc"`
+	Status     string         `json:"status"`     // ok, partial (stopped by an error after some text) or failed
+	Characters int            `json:"characters"` // code points read
+	Bytes      int64          `json:"bytes"`      // bytes read
+	Sentences  int            `json:"sentences"`
+	Tokens     int            `json:"tokens"`
+	Counts     map[string]int `json:"counts"` // entities per type, and "events"
+	// InvalidUTF8 counts ill-formed byte sequences replaced by U+FFFD.
+	InvalidUTF8 int `json:"invalid_utf8"`
+	// CutSentences counts sentences cut at the length limit because no
+	// punctuation or line break came in time.
+	CutSentences int      `json:"cut_sentences"`
+	RefDate      string   `json:"ref_date"`
+	Errors       []string `json:"errors"`
+	Warnings     []string `json:"warnings,omitempty"`
+}
+
+// Kind implements Record.
+func (*Summary) Kind() string { return KindSummary }
+
+// DocID implements Record.
+func (s *Summary) DocID() string { return s.Doc }
+
+// ErrorRecord reports a document that could not be processed (fully or at
+// all); the document's Summary follows it.
+type ErrorRecord struct {
+	Record string `json:"record"` // always "error"
+	Doc    string `json:"doc"`
+	Error  string `json:"error"`
+}
+
+// Kind implements Record.
+func (*ErrorRecord) Kind() string { return KindError }
+
+// DocID implements Record.
+func (e *ErrorRecord) DocID() string { return e.Doc }

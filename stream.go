@@ -1,0 +1,270 @@
+package khabar
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/khabar-ie/khabar/internal/ner"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
+	"github.com/khabar-ie/khabar/internal/textio"
+)
+
+// ExtractReader processes one document read from r, sentence by sentence:
+// emit is called for every record as soon as the sentence that holds it
+// is complete, so records flow before the input ends and memory stays
+// bounded however long the document is. The document's records end with
+// an *ErrorRecord (if it failed) and always a *Summary.
+//
+// It returns a *DocumentError if the document is not text or reading it
+// failed, the context's error if ctx was cancelled, or the first error
+// emit returned (which stops the document at once).
+func (x *Extractor) ExtractReader(ctx context.Context, info DocInfo, r io.Reader, emit func(Record) error) error {
+	ru := x.pool.Get().(*run)
+	defer x.pool.Put(ru)
+	ru.reset(x, info, emit)
+	err := ru.process(ctx, textio.NewReader(r, 0, true))
+	var docErr *DocumentError
+	switch {
+	case err == nil:
+	case errors.As(err, &docErr):
+		ru.sum.Status = "failed"
+		if ru.sum.Characters > 0 {
+			ru.sum.Status = "partial"
+		}
+		ru.sum.Errors = append(ru.sum.Errors, docErr.Err.Error())
+		if emitErr := emit(&ErrorRecord{Record: KindError, Doc: info.ID, Error: docErr.Err.Error()}); emitErr != nil {
+			return emitErr
+		}
+	default:
+		return err // cancelled, or emit failed: no summary
+	}
+	if ru.sum.Characters == 0 && ru.sum.Status == "ok" {
+		ru.sum.Warnings = append(ru.sum.Warnings, "empty document")
+	}
+	sum := ru.sum
+	if emitErr := emit(&sum); emitErr != nil {
+		return emitErr
+	}
+	return err
+}
+
+// run is the state of one document in flight. Text is held in a window
+// that starts at the first sentence not yet processed: the original bytes
+// (orig) and their normalized form with its offset map (norm). Offsets in
+// the map are relative to the window; origin is the window's offset in
+// the document.
+type run struct {
+	x    *Extractor
+	info DocInfo
+	emit func(Record) error
+
+	orig   []byte           // original text of the window (valid UTF-8)
+	origin int              // document code point offset of orig[0]
+	norm   normalize.Mapped // normalized window
+	cps    int32            // code points in orig
+
+	scan     int   // normalized byte offset of the first unprocessed sentence
+	scanRune int32 // the same in normalized runes
+
+	cursor struct{ cp, b int } // walks orig to turn code points into bytes
+
+	toks     []segment.Token
+	mentions []ner.Mention
+	scratch  ner.Scratch
+
+	sum      Summary
+	entities int
+}
+
+func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
+	*ru = run{
+		x: x, info: info, emit: emit,
+		orig:     ru.orig[:0],
+		norm:     normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
+		toks:     ru.toks[:0],
+		mentions: ru.mentions[:0],
+		scratch:  ru.scratch,
+	}
+	ru.sum = Summary{
+		Record:  KindSummary,
+		Doc:     info.ID,
+		Status:  "ok",
+		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "events": 0},
+		RefDate: x.refDate(info.RefDate).Format("2006-01-02"),
+		Errors:  []string{},
+	}
+}
+
+// process reads the whole stream.
+func (ru *run) process(ctx context.Context, rd *textio.Reader) error {
+	defer func() {
+		ru.sum.Bytes = rd.BytesRead()
+		ru.sum.InvalidUTF8 = rd.Invalid()
+	}()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		block, err := rd.Next()
+		atEOF := err == io.EOF
+		if err != nil && !atEOF {
+			// Finish what was read, then report.
+			if flushErr := ru.sentences(true); flushErr != nil {
+				return flushErr
+			}
+			return &DocumentError{Doc: ru.info.ID, Err: err}
+		}
+		if !atEOF {
+			ru.orig = append(ru.orig, block...)
+			ru.cps = ru.x.norm.AppendMapped(&ru.norm, block, ru.cps)
+			ru.sum.Characters += utf8.RuneCount(block)
+		}
+		if err := ru.sentences(atEOF); err != nil {
+			return err
+		}
+		if atEOF {
+			return nil
+		}
+		ru.compact()
+	}
+}
+
+// sentences processes every complete sentence in the window.
+func (ru *run) sentences(atEOF bool) error {
+	for ru.scan < len(ru.norm.Text) {
+		b, ok := segment.NextSentence(ru.norm.Text[ru.scan:], atEOF, ru.x.cfg.MaxSentenceBytes)
+		if !ok || b.End == 0 {
+			return nil
+		}
+		if b.Forced {
+			ru.sum.CutSentences++
+		}
+		end := ru.scan + b.End
+		runes := int32(utf8.RuneCount(ru.norm.Text[ru.scan:end]))
+		if err := ru.sentence(ru.scan, end, ru.scanRune); err != nil {
+			return err
+		}
+		ru.scan, ru.scanRune = end, ru.scanRune+runes
+	}
+	return nil
+}
+
+// sentence tags one sentence: normalized bytes [from, to) of the window,
+// whose first rune is number fromRune.
+func (ru *run) sentence(from, to int, fromRune int32) error {
+	ru.toks = segment.Tokenize(ru.toks[:0], ru.norm.Text[from:to], int32(from), fromRune)
+	if len(ru.toks) == 0 {
+		return nil
+	}
+	index := ru.sum.Sentences
+	ru.sum.Sentences++
+	ru.sum.Tokens += len(ru.toks)
+	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, ru.norm.Text, ru.toks)
+	for i := range ru.mentions {
+		e := ru.entity(&ru.mentions[i], index)
+		ru.sum.Counts[e.Type]++
+		if err := ru.emit(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entity turns a mention into a record, mapping its span to the original.
+// This is the one place where normalized offsets become original ones.
+func (ru *run) entity(m *ner.Mention, sentence int) *Entity {
+	start, end := ru.norm.Orig(int(m.RuneStart), int(m.RuneEnd))
+	lex := ru.x.tagger.Lexicon()
+	entries := lex.Entries()
+	best := &entries[m.Matches[m.Best].Entry]
+	ru.entities++
+	e := &Entity{
+		Record:    KindEntity,
+		Doc:       ru.info.ID,
+		ID:        "e" + strconv.Itoa(ru.entities),
+		Type:      best.Type,
+		Subtype:   best.Subtype,
+		Text:      ru.origText(start, end),
+		Start:     ru.origin + start,
+		End:       ru.origin + end,
+		Norm:      string(ru.norm.Text[m.Start:m.End]),
+		Canonical: best.Name,
+		NameEn:    best.NameEn,
+		IDs:       map[string]string{"gazetteer": best.ID},
+		Source:    "gazetteer:" + best.ID,
+		Sentence:  sentence,
+		Prefix:    m.Prefix,
+	}
+	for _, kv := range best.IDs {
+		e.IDs[kv.Key] = kv.Value
+	}
+	if best.Geo != nil {
+		e.Geo = &Geo{Lat: best.Geo.Lat, Lon: best.Geo.Lon}
+	}
+	for i, alt := range m.Matches {
+		if i != m.Best {
+			e.Alternatives = append(e.Alternatives, entries[alt.Entry].ID)
+		}
+	}
+	return e
+}
+
+// origText returns the original text between window code point offsets.
+// Spans come in increasing order, so a cursor walks the window once.
+func (ru *run) origText(start, end int) string {
+	from := ru.byteOffset(start)
+	b, cp := from, start
+	for cp < end && b < len(ru.orig) {
+		_, size := utf8.DecodeRune(ru.orig[b:])
+		b += size
+		cp++
+	}
+	return string(ru.orig[from:b])
+}
+
+// compact drops the processed sentences from the window.
+func (ru *run) compact() {
+	if ru.scan == 0 {
+		return
+	}
+	keepRunes := ru.norm.Len() - int(ru.scanRune)
+	// The original text to drop: up to where the first kept rune came
+	// from, or everything when the window is fully processed.
+	cut := int(ru.cps)
+	if keepRunes > 0 {
+		cut = int(ru.norm.Start[ru.scanRune])
+	}
+	cutBytes := ru.byteOffset(cut)
+	ru.orig = ru.orig[:copy(ru.orig, ru.orig[cutBytes:])]
+	ru.origin += cut
+	ru.cps -= int32(cut)
+	m := &ru.norm
+	m.Text = m.Text[:copy(m.Text, m.Text[ru.scan:])]
+	m.Start = m.Start[:copy(m.Start, m.Start[ru.scanRune:])]
+	m.End = m.End[:copy(m.End, m.End[ru.scanRune:])]
+	for i := range m.Start {
+		m.Start[i] -= int32(cut)
+		m.End[i] -= int32(cut)
+	}
+	ru.scan, ru.scanRune = 0, 0
+	ru.cursor.cp, ru.cursor.b = 0, 0
+}
+
+// byteOffset returns the byte offset in orig of window code point cp.
+// Look-ups come in increasing order, so a cursor walks the window once.
+func (ru *run) byteOffset(cp int) int {
+	c := &ru.cursor
+	if cp < c.cp {
+		c.cp, c.b = 0, 0 // out of order: walk again from the window's start
+	}
+	for c.cp < cp && c.b < len(ru.orig) {
+		_, size := utf8.DecodeRune(ru.orig[c.b:])
+		c.b += size
+		c.cp++
+	}
+	return c.b
+}
