@@ -39,9 +39,9 @@ type Entity struct {
 	NameEn    string            `json:"name_en,omitempty"`
 	IDs       map[string]string `json:"ids,omitempty"` // gazetteer id and external ids (pcode, wikidata…)
 	Geo       *Geo              `json:"geo,omitempty"`
-	Value     *DateValue        `json:"value,omitempty"` // DATE only
-	Source    string            `json:"source"`          // what produced it: gazetteer:<id> or rule:<name>
-	Sentence  int               `json:"sentence"`        // index of the sentence, from 0
+	Value     *DateValue        `json:"value,omitempty"`  // DATE only
+	Source    string            `json:"source"`           // what produced it: gazetteer:<id> or rule:<name>
+	Sentence  int               `json:"sentence"`         // index of the sentence, from 0
 	Prefix    string            `json:"prefix,omitempty"` // proclitics glued to the name in the text (ب، و، ل…)
 	// Alternatives lists the gazetteer ids of other entries with the same
 	// name that were set aside.
