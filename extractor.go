@@ -237,3 +237,16 @@ func (x *Extractor) refDate(d time.Time) time.Time {
 	}
 	return time.Now()
 }
+
+// FailedSummary returns the summary of a document that could not be read
+// at all (for callers that fail before ExtractReader, such as on open).
+func (x *Extractor) FailedSummary(doc string, err error) *Summary {
+	return &Summary{
+		Record:  KindSummary,
+		Doc:     doc,
+		Status:  "failed",
+		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "events": 0},
+		RefDate: x.refDate(time.Time{}).Format("2006-01-02"),
+		Errors:  []string{err.Error()},
+	}
+}

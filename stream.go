@@ -26,7 +26,7 @@ func (x *Extractor) ExtractReader(ctx context.Context, info DocInfo, r io.Reader
 	ru := x.pool.Get().(*run)
 	defer x.pool.Put(ru)
 	ru.reset(x, info, emit)
-	err := ru.process(ctx, textio.NewReader(r, 0, true))
+	err := ru.process(ctx, r)
 	var docErr *DocumentError
 	switch {
 	case err == nil:
@@ -72,12 +72,23 @@ type run struct {
 
 	cursor struct{ cp, b int } // walks orig to turn code points into bytes
 
+	reader   *textio.Reader
 	toks     []segment.Token
 	mentions []ner.Mention
 	scratch  ner.Scratch
 
 	sum      Summary
 	entities int
+
+	// tokenFn, when set, receives every token (the debug view).
+	tokenFn func(Token) error
+	spans   []tokenEntity
+}
+
+// tokenEntity records which tokens an entity covers, for the debug view.
+type tokenEntity struct {
+	first, last int
+	id          string
 }
 
 func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
@@ -85,9 +96,11 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		x: x, info: info, emit: emit,
 		orig:     ru.orig[:0],
 		norm:     normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
+		reader:   ru.reader,
 		toks:     ru.toks[:0],
 		mentions: ru.mentions[:0],
 		scratch:  ru.scratch,
+		spans:    ru.spans[:0],
 	}
 	ru.sum = Summary{
 		Record:  KindSummary,
@@ -100,7 +113,13 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 }
 
 // process reads the whole stream.
-func (ru *run) process(ctx context.Context, rd *textio.Reader) error {
+func (ru *run) process(ctx context.Context, r io.Reader) error {
+	if ru.reader == nil {
+		ru.reader = textio.NewReader(r, 0, true)
+	} else {
+		ru.reader.Reset(r, true)
+	}
+	rd := ru.reader
 	defer func() {
 		ru.sum.Bytes = rd.BytesRead()
 		ru.sum.InvalidUTF8 = rd.Invalid()
@@ -120,8 +139,9 @@ func (ru *run) process(ctx context.Context, rd *textio.Reader) error {
 		}
 		if !atEOF {
 			ru.orig = append(ru.orig, block...)
+			before := ru.cps
 			ru.cps = ru.x.norm.AppendMapped(&ru.norm, block, ru.cps)
-			ru.sum.Characters += utf8.RuneCount(block)
+			ru.sum.Characters += int(ru.cps - before)
 		}
 		if err := ru.sentences(atEOF); err != nil {
 			return err
@@ -144,32 +164,48 @@ func (ru *run) sentences(atEOF bool) error {
 			ru.sum.CutSentences++
 		}
 		end := ru.scan + b.End
-		runes := int32(utf8.RuneCount(ru.norm.Text[ru.scan:end]))
-		if err := ru.sentence(ru.scan, end, ru.scanRune); err != nil {
+		endRune, err := ru.sentence(ru.scan, end, ru.scanRune)
+		if err != nil {
 			return err
 		}
-		ru.scan, ru.scanRune = end, ru.scanRune+runes
+		ru.scan, ru.scanRune = end, endRune
 	}
 	return nil
 }
 
 // sentence tags one sentence: normalized bytes [from, to) of the window,
-// whose first rune is number fromRune.
-func (ru *run) sentence(from, to int, fromRune int32) error {
-	ru.toks = segment.Tokenize(ru.toks[:0], ru.norm.Text[from:to], int32(from), fromRune)
+// whose first rune is number fromRune. It returns the rune number just
+// past the sentence.
+func (ru *run) sentence(from, to int, fromRune int32) (int32, error) {
+	var endRune int32
+	ru.toks, endRune = segment.Tokenize(ru.toks[:0], ru.norm.Text[from:to], int32(from), fromRune)
 	if len(ru.toks) == 0 {
-		return nil
+		return endRune, nil
 	}
+	return endRune, ru.tag()
+}
+
+// tag finds the entities of the sentence in ru.toks and emits them.
+func (ru *run) tag() error {
 	index := ru.sum.Sentences
 	ru.sum.Sentences++
 	ru.sum.Tokens += len(ru.toks)
 	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, ru.norm.Text, ru.toks)
+	ru.spans = ru.spans[:0]
 	for i := range ru.mentions {
-		e := ru.entity(&ru.mentions[i], index)
+		m := &ru.mentions[i]
+		e := ru.entity(m, index)
 		ru.sum.Counts[e.Type]++
+		if ru.tokenFn != nil {
+			ru.spans = append(ru.spans, tokenEntity{m.FirstToken, m.LastToken, e.ID})
+			continue
+		}
 		if err := ru.emit(e); err != nil {
 			return err
 		}
+	}
+	if ru.tokenFn != nil {
+		return ru.tokens(index)
 	}
 	return nil
 }

@@ -44,23 +44,24 @@ func (r Reading) Stem(word []byte) []byte {
 	return word[r.Prefix : len(word)-int(r.Suffix)]
 }
 
-// prefix is one proclitic combination.
-type prefix struct {
-	form      []byte
-	runes     int
-	article   bool
-	nameStart int
+// affix is one clitic form with its length in runes.
+type affix struct {
+	form  []byte
+	runes int
 }
 
 // Analyzer lists clitic readings. It is immutable and safe for concurrent
 // use.
 type Analyzer struct {
-	prefixes  []prefix // the empty prefix first, then shortest first
-	suffixes  [][]byte // shortest first
-	article   []byte
-	taMarbuta string // the normalized form of ة (ه by default)
-	ta        []byte // ت, which stands for ة before an enclitic
-	minStem   int    // runes a stem must keep
+	conj      []affix // first slot: و ف
+	prep      []affix // second slot: ب ك ل
+	future    []affix // second slot, never before the article: س
+	article   affix   // third slot: ال
+	fusedLam  affix   // ل + ال written لل
+	suffixes  []affix // enclitic pronouns, shortest first
+	taMarbuta string  // the normalized form of ة (ه by default)
+	ta        []byte  // ت, which stands for ة before an enclitic
+	minStem   int     // runes a stem must keep
 }
 
 // MaxReadings bounds the number of readings of one token.
@@ -70,8 +71,7 @@ const MaxReadings = 32
 // when it folds ta marbuta, ة when it keeps it).
 func New(taMarbuta string) (*Analyzer, error) {
 	a := &Analyzer{taMarbuta: taMarbuta, ta: []byte("ت"), minStem: 2}
-	var conj, prep, future, suffixes []string
-	article := ""
+	mk := func(s string) affix { return affix{form: []byte(s), runes: utf8.RuneCountInString(s)} }
 	sc := bufio.NewScanner(bytes.NewReader(inventory))
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
@@ -84,85 +84,117 @@ func New(taMarbuta string) (*Analyzer, error) {
 		}
 		switch f[0] {
 		case "conj":
-			conj = append(conj, f[1])
+			a.conj = append(a.conj, mk(f[1]))
 		case "prep":
-			prep = append(prep, f[1])
+			a.prep = append(a.prep, mk(f[1]))
 		case "future":
-			future = append(future, f[1])
+			a.future = append(a.future, mk(f[1]))
 		case "article":
-			article = f[1]
+			a.article = mk(f[1])
 		case "enclitic":
-			suffixes = append(suffixes, f[1])
+			a.suffixes = append(a.suffixes, mk(f[1]))
 		default:
 			return nil, fmt.Errorf("clitics.tsv line %d: unknown kind %q", line, f[0])
 		}
 	}
-	if article == "" {
-		return nil, fmt.Errorf("clitics.tsv: no article")
+	if a.article.runes != 2 || string(a.article.form[2:]) != "ل" {
+		return nil, fmt.Errorf("clitics.tsv: the article must be two letters ending in ل")
 	}
-	a.article = []byte(article)
-	add := func(form string, art bool, start int) {
-		a.prefixes = append(a.prefixes, prefix{form: []byte(form), runes: utf8.RuneCountInString(form), article: art, nameStart: start})
-	}
-	add("", false, 0)
-	// Every combination conj? (prep | future)? article?, with ل + ال
-	// written لل and the future marker never before the article.
-	for _, c := range append([]string{""}, conj...) {
-		for _, p := range append([]string{""}, prep...) {
-			for _, art := range []string{"", article} {
-				form, start := c+p+art, len(c+p)
-				if p == "ل" && art != "" {
-					form, start = c+"لل", len(c+"ل")
-				}
-				if form != "" {
-					add(form, art != "", start)
-				}
-			}
-		}
-		for _, f := range future {
-			add(c+f, false, len(c+f))
-		}
-	}
-	sort.SliceStable(a.prefixes, func(i, j int) bool { return len(a.prefixes[i].form) < len(a.prefixes[j].form) })
-	sort.SliceStable(suffixes, func(i, j int) bool { return len(suffixes[i]) < len(suffixes[j]) })
-	for _, s := range suffixes {
-		a.suffixes = append(a.suffixes, []byte(s))
-	}
+	// The preposition ل absorbs the article's alef: ل + ال = لل.
+	a.fusedLam = mk("لل")
+	sort.SliceStable(a.suffixes, func(i, j int) bool { return len(a.suffixes[i].form) < len(a.suffixes[j].form) })
 	return a, nil
 }
 
-// Readings appends to dst the readings of word (a normalized Word token),
-// fewest affix bytes first; the first is always the whole word. If known
-// reports the whole word as a name (لبنان), nothing else is proposed.
-// known may be nil.
+// Proclitics appends to dst the readings of word that peel proclitics
+// only (conjunction, preposition or future marker, article), fewest affix
+// bytes first; the first is always the whole word. If known reports the
+// whole word as a name (لبنان), nothing else is proposed. known may be nil.
+func (a *Analyzer) Proclitics(dst []Reading, word []byte, known func([]byte) bool) []Reading {
+	return a.readings(dst, word, known, false)
+}
+
+// Readings is Proclitics plus readings with an enclitic pronoun
+// (محافظتها → محافظة + ها), which never follow the article.
 func (a *Analyzer) Readings(dst []Reading, word []byte, known func([]byte) bool) []Reading {
+	return a.readings(dst, word, known, true)
+}
+
+func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool, enclitics bool) []Reading {
+	first := len(dst)
 	dst = append(dst, Reading{})
-	if known != nil && known(word) {
+	// Arabic letters are two bytes; a word too short to keep a stem after
+	// any clitic is returned whole without further work.
+	if len(word) < 2*(a.minStem+1) || (known != nil && known(word)) {
 		return dst
 	}
-	first := len(dst) - 1
 	n := utf8.RuneCount(word)
-	// Prefix readings, each optionally with an enclitic.
-	for _, p := range a.prefixes {
-		if !bytes.HasPrefix(word, p.form) || n-p.runes < a.minStem {
-			continue
-		}
-		if len(p.form) > 0 {
-			dst = insertReading(dst, first, Reading{Prefix: uint8(len(p.form)), NameStart: uint8(p.nameStart), Article: p.article})
-		}
-		if p.article {
-			continue // no possessive pronoun on a definite noun
-		}
-		for _, s := range a.suffixes {
-			if !bytes.HasSuffix(word[len(p.form):], s) || n-p.runes-utf8.RuneCount(s) < a.minStem {
+	// Slot by slot: conjunction? then preposition or future marker? then
+	// article? The empty choice is always allowed.
+	var conj affix
+	for c := -1; c < len(a.conj); c++ {
+		if c >= 0 {
+			if conj = a.conj[c]; !bytes.HasPrefix(word, conj.form) {
 				continue
 			}
-			r := Reading{Prefix: uint8(len(p.form)), NameStart: uint8(p.nameStart), Suffix: uint8(len(s))}
-			dst = insertReading(dst, first, r)
-			if bytes.HasSuffix(word[:len(word)-len(s)], a.ta) && a.taMarbuta != "" {
-				r.TaMarbuta = true
-				dst = insertReading(dst, first, r)
+		}
+		rest := word[len(conj.form):]
+		for p := -1; p < len(a.prep)+len(a.future); p++ {
+			var prep affix
+			future := false
+			switch {
+			case p >= len(a.prep):
+				prep, future = a.future[p-len(a.prep)], true
+			case p >= 0:
+				prep = a.prep[p]
 			}
+			if p >= 0 && !bytes.HasPrefix(rest, prep.form) {
+				continue
+			}
+			pre := len(conj.form) + len(prep.form)
+			runes := conj.runes + prep.runes
+			if n-runes < a.minStem {
+				continue
+			}
+			if pre > 0 {
+				dst = insertReading(dst, first, Reading{Prefix: uint8(pre), NameStart: uint8(pre)})
+				if enclitics {
+					dst = a.withSuffixes(dst, first, word, pre, runes, n)
+				}
+			}
+			if future {
+				continue
+			}
+			// The article, or ل + ال fused as لل.
+			tail := word[pre:]
+			switch {
+			case p >= 0 && string(prep.form) == "ل" && bytes.HasPrefix(word[len(conj.form):], a.fusedLam.form) &&
+				n-conj.runes-a.fusedLam.runes >= a.minStem:
+				end := len(conj.form) + len(a.fusedLam.form)
+				dst = insertReading(dst, first, Reading{Prefix: uint8(end), NameStart: uint8(pre), Article: true})
+			case bytes.HasPrefix(tail, a.article.form) && n-runes-a.article.runes >= a.minStem:
+				dst = insertReading(dst, first, Reading{Prefix: uint8(pre + len(a.article.form)), NameStart: uint8(pre), Article: true})
+			}
+		}
+	}
+	if enclitics {
+		dst = a.withSuffixes(dst, first, word, 0, 0, n)
+	}
+	return dst
+}
+
+// withSuffixes adds the enclitic readings of word after a prefix of pre
+// bytes (runes runes).
+func (a *Analyzer) withSuffixes(dst []Reading, first int, word []byte, pre, runes, n int) []Reading {
+	for _, s := range a.suffixes {
+		if !bytes.HasSuffix(word[pre:], s.form) || n-runes-s.runes < a.minStem {
+			continue
+		}
+		r := Reading{Prefix: uint8(pre), NameStart: uint8(pre), Suffix: uint8(len(s.form))}
+		dst = insertReading(dst, first, r)
+		if a.taMarbuta != "" && bytes.HasSuffix(word[:len(word)-len(s.form)], a.ta) {
+			r.TaMarbuta = true
+			dst = insertReading(dst, first, r)
 		}
 	}
 	return dst
@@ -197,8 +229,8 @@ func (a *Analyzer) AppendKey(dst []byte, word []byte, r Reading) []byte {
 // stem long enough to stand alone, and returns that stem. The gazetteer
 // uses it to key names the same way readings are keyed.
 func (a *Analyzer) SplitArticle(word []byte) ([]byte, bool) {
-	if bytes.HasPrefix(word, a.article) && utf8.RuneCount(word)-utf8.RuneCount(a.article) >= a.minStem {
-		return word[len(a.article):], true
+	if bytes.HasPrefix(word, a.article.form) && utf8.RuneCount(word)-a.article.runes >= a.minStem {
+		return word[len(a.article.form):], true
 	}
 	return word, false
 }

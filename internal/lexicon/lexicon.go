@@ -53,7 +53,7 @@ func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*L
 		names := append([]string{e.Name}, e.Aliases...)
 		for k, name := range names {
 			text := norm.AppendString(nil, name)
-			toks = segment.Tokenize(toks[:0], text, 0, 0)
+			toks, _ = segment.Tokenize(toks[:0], text, 0, 0)
 			node, article, ok := l.insertName(text, toks, an)
 			if !ok {
 				return nil, fmt.Errorf("%s: name %q of %s has no letters or digits", e.Source, name, e.ID)

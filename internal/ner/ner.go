@@ -48,9 +48,12 @@ func New(lex *lexicon.Lexicon, an *clitic.Analyzer) *Tagger {
 // Lexicon returns the tagger's lexicon.
 func (t *Tagger) Lexicon() *lexicon.Lexicon { return t.lex }
 
+// Analyzer returns the tagger's clitic analyzer.
+func (t *Tagger) Analyzer() *clitic.Analyzer { return t.an }
+
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
-	readings []clitic.Reading
+	Readings []clitic.Reading // clitic readings of the current token
 	key      []byte
 }
 
@@ -66,20 +69,17 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			continue
 		}
 		word := text[tok.Start:tok.End]
-		s.readings = s.readings[:0]
+		s.Readings = s.Readings[:0]
 		if tok.Kind == segment.Word {
-			s.readings = t.an.Readings(s.readings, word, known)
+			s.Readings = t.an.Proclitics(s.Readings, word, known)
 		} else {
-			s.readings = append(s.readings, clitic.Reading{})
+			s.Readings = append(s.Readings, clitic.Reading{})
 		}
 		var (
 			best       Mention
 			bestTokens = 0
 		)
-		for _, r := range s.readings {
-			if r.Suffix > 0 {
-				continue
-			}
+		for _, r := range s.Readings {
 			s.key = t.an.AppendKey(s.key[:0], word, r)
 			id, ok := t.lex.Token(s.key)
 			if !ok {

@@ -108,8 +108,9 @@ func decode(b []byte, i int) (rune, int) {
 }
 
 // Tokenize appends the tokens of text to dst. byteBase and runeBase are
-// added to every offset, so text can be a slice of a larger buffer.
-func Tokenize(dst []Token, text []byte, byteBase, runeBase int32) []Token {
+// added to every offset, so text can be a slice of a larger buffer. It
+// also returns the rune offset just past text.
+func Tokenize(dst []Token, text []byte, byteBase, runeBase int32) ([]Token, int32) {
 	var (
 		cur   Token // token being built; Kind 0 when none
 		runes int32 = runeBase
@@ -179,5 +180,5 @@ func Tokenize(dst []Token, text []byte, byteBase, runeBase int32) []Token {
 		cur.End, cur.RuneEnd = byteBase+int32(i), runes
 	}
 	flush()
-	return dst
+	return dst, runes
 }

@@ -37,7 +37,8 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			toks := Tokenize(nil, []byte(tt.in), 0, 0)
+			toks, runes := Tokenize(nil, []byte(tt.in), 0, 0)
+			assert.Equal(t, int32(utf8.RuneCountInString(tt.in)), runes)
 			if tt.want == nil {
 				assert.Empty(t, toks)
 				return
@@ -49,7 +50,8 @@ func TestTokenize(t *testing.T) {
 
 func TestTokenOffsets(t *testing.T) {
 	text := "شبكة “درعا 24” المحلية، قالت: 13 قتيلًا"
-	toks := Tokenize(nil, []byte(text), 100, 1000)
+	toks, end := Tokenize(nil, []byte(text), 100, 1000)
+	assert.Equal(t, int32(1000+utf8.RuneCountInString(text)), end)
 	runes := []rune(text)
 	for _, tok := range toks {
 		byteText := text[tok.Start-100 : tok.End-100]

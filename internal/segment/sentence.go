@@ -27,6 +27,11 @@ func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
 		limit = maxBytes
 	}
 	for i := 0; i < limit; {
+		// Skip bytes that cannot start a terminator without decoding.
+		if c := text[i]; c != '\n' && c != '!' && c != '?' && c != '.' && c != 0xD8 {
+			i++
+			continue
+		}
 		r, size := decode(text, i)
 		switch r {
 		case '\n':

@@ -58,6 +58,11 @@ func NewReader(r io.Reader, blockSize int, sniff bool) *Reader {
 	return &Reader{src: r, buf: make([]byte, 0, blockSize+utf8.UTFMax), sniff: sniff}
 }
 
+// Reset makes the Reader read a new stream, keeping its buffers.
+func (r *Reader) Reset(src io.Reader, sniff bool) {
+	*r = Reader{src: src, buf: r.buf[:0], carry: r.carry[:0], out: r.out[:0], sniff: sniff}
+}
+
 // Invalid returns the number of U+FFFD replacements made so far.
 func (r *Reader) Invalid() int { return r.invalid }
 
@@ -248,6 +253,9 @@ func sniffText(b []byte, atEOF bool) error {
 	if !atEOF {
 		// Do not judge a sequence cut by the sniff window.
 		head = head[:completePrefix(head)]
+	}
+	if utf8.Valid(head) {
+		return nil
 	}
 	bad, nonASCII := 0, 0
 	for i := 0; i < len(head); {

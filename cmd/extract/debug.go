@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/text/transform"
+
+	"github.com/khabar-ie/khabar"
+)
+
+const normalizeUsage = `Usage: extract normalize [flags] [FILE|-]...
+
+Writes the normalized text of the files (or standard input) to standard
+output, streaming in fixed memory. By default every rule applies (what the
+extractor matches on): presentation forms unfolded; diacritics, tatweel and
+invisible controls removed; Unicode spaces made plain; أ إ آ ٱ → ا, ى → ي,
+ة → ه, ؤ → و, ئ → ي, ک → ك, ی → ي; Arabic-Indic digits → 0-9. Each --keep-*
+flag turns one rule off; --display keeps letters, digits and diacritics.
+Invalid UTF-8 bytes become U+FFFD.
+
+Flags:
+`
+
+func cmdNormalize(ctx context.Context, e env, args []string) int {
+	fs := flag.NewFlagSet("extract normalize", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), normalizeUsage)
+		fs.PrintDefaults()
+	}
+	var o khabar.NormalizeOptions
+	display := fs.Bool("display", false, "display preset: keep letters, digits and diacritics as written")
+	fs.BoolVar(&o.KeepPresentationForms, "keep-presentation-forms", false, "do not unfold presentation forms and ligatures")
+	fs.BoolVar(&o.KeepDiacritics, "keep-diacritics", false, "keep harakat and Quranic marks")
+	fs.BoolVar(&o.KeepTatweel, "keep-tatweel", false, "keep tatweel (kashida)")
+	fs.BoolVar(&o.KeepControls, "keep-controls", false, "keep zero-width and bidi controls and the BOM")
+	fs.BoolVar(&o.KeepSpaces, "keep-spaces", false, "keep Unicode spaces and control characters as they are")
+	fs.BoolVar(&o.KeepAlef, "keep-alef", false, "keep أ إ آ ٱ")
+	fs.BoolVar(&o.KeepAlefMaksura, "keep-alef-maksura", false, "keep ى")
+	fs.BoolVar(&o.KeepTaMarbuta, "keep-ta-marbuta", false, "keep ة")
+	fs.BoolVar(&o.KeepHamzaCarriers, "keep-hamza-carriers", false, "keep ؤ and ئ")
+	fs.BoolVar(&o.KeepPersianLetters, "keep-persian-letters", false, "keep ک and ی")
+	fs.BoolVar(&o.KeepDigits, "keep-digits", false, "keep Arabic-Indic digits and separators")
+	args, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *display {
+		// Explicit --keep-* flags add to the preset.
+		o = mergeKeep(khabar.DisplayNormalization(), o)
+	}
+	n := khabar.NewNormalizer(o)
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	code := exitOK
+	for _, p := range args {
+		if ctx.Err() != nil {
+			return exitInterrupted
+		}
+		var in io.Reader = e.stdin
+		if p != "-" {
+			f, err := os.Open(p)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "extract normalize: %v\n", err)
+				code = exitDocFailed
+				continue
+			}
+			defer f.Close()
+			in = f
+		}
+		if _, err := io.Copy(out, transform.NewReader(in, n.Transformer())); err != nil {
+			if isBrokenPipe(err) {
+				return exitOK
+			}
+			fmt.Fprintf(e.stderr, "extract normalize: %s: %v\n", p, err)
+			code = exitDocFailed
+		}
+	}
+	if err := out.Flush(); err != nil && !isBrokenPipe(err) {
+		fmt.Fprintf(e.stderr, "extract normalize: write: %v\n", err)
+		return exitDocFailed
+	}
+	return code
+}
+
+// mergeKeep returns the options that keep what either a or b keeps.
+func mergeKeep(a, b khabar.NormalizeOptions) khabar.NormalizeOptions {
+	return khabar.NormalizeOptions{
+		KeepPresentationForms: a.KeepPresentationForms || b.KeepPresentationForms,
+		KeepDiacritics:        a.KeepDiacritics || b.KeepDiacritics,
+		KeepTatweel:           a.KeepTatweel || b.KeepTatweel,
+		KeepControls:          a.KeepControls || b.KeepControls,
+		KeepSpaces:            a.KeepSpaces || b.KeepSpaces,
+		KeepAlef:              a.KeepAlef || b.KeepAlef,
+		KeepAlefMaksura:       a.KeepAlefMaksura || b.KeepAlefMaksura,
+		KeepTaMarbuta:         a.KeepTaMarbuta || b.KeepTaMarbuta,
+		KeepHamzaCarriers:     a.KeepHamzaCarriers || b.KeepHamzaCarriers,
+		KeepPersianLetters:    a.KeepPersianLetters || b.KeepPersianLetters,
+		KeepDigits:            a.KeepDigits || b.KeepDigits,
+	}
+}
+
+const tokensUsage = `Usage: extract tokens [flags] [FILE|-]
+
+Shows how the pipeline reads a document: one line per token with its
+sentence, original offsets (code points, end exclusive), kind, original
+text, normalized form, the entity covering it and its clitic readings
+(prefix+stem+suffix, whole word first).
+
+Flags:
+`
+
+func cmdTokens(ctx context.Context, e env, args []string) int {
+	fs := flag.NewFlagSet("extract tokens", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), tokensUsage)
+		fs.PrintDefaults()
+	}
+	format := fs.String("format", "tsv", "output `format`: tsv or jsonl")
+	args, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *format != "tsv" && *format != "jsonl" {
+		fmt.Fprintf(e.stderr, "extract tokens: --format must be tsv or jsonl\n")
+		return exitUsage
+	}
+	if len(args) > 1 {
+		fmt.Fprintf(e.stderr, "extract tokens: one document at a time\n")
+		return exitUsage
+	}
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
+		return exitUsage
+	}
+	name, in := "-", e.stdin
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
+			return exitDocFailed
+		}
+		defer f.Close()
+		name, in = args[0], f
+	}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if *format == "tsv" {
+		fmt.Fprintln(out, "sentence\tstart\tend\tkind\ttext\tnorm\tentity\treadings")
+	}
+	err = x.Tokens(ctx, khabar.DocInfo{ID: name}, in, func(t khabar.Token) error {
+		if *format == "jsonl" {
+			return enc.Encode(t)
+		}
+		_, err := fmt.Fprintf(out, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", t.Sentence, t.Start, t.End, t.Kind,
+			t.Text, t.Norm, t.Entity, strings.Join(t.Readings, " "))
+		return err
+	})
+	flushErr := out.Flush()
+	switch {
+	case isBrokenPipe(err) || isBrokenPipe(flushErr):
+		return exitOK
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case err != nil:
+		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
+		return exitDocFailed
+	}
+	return exitOK
+}

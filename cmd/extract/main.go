@@ -1,0 +1,116 @@
+// Command extract finds places, organizations, dates and events in Arabic
+// news text and writes them as JSON records.
+//
+//	extract [flags] [FILE|DIR|-]...     extract records (default command)
+//	extract normalize [flags] [FILE]... print normalized text
+//	extract tokens [flags] [FILE|-]     print tokens, clitic readings, entities
+//
+// Run "extract -h" for the flags. Exit status: 0 when every document was
+// processed, 1 when at least one document failed (its error is on stderr
+// and in an error record), 2 for a usage or start-up error, 130 when
+// interrupted. A closed output pipe (extract DIR | head) ends the run
+// quietly with status 0.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
+)
+
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitDocFailed   = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command reads and writes.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run dispatches to a subcommand and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// A closed pipe must surface as an error from Write (EPIPE), not kill
+	// the process, so the run can stop quietly and cleanly.
+	signal.Ignore(syscall.SIGPIPE)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C kills at once
+	}()
+
+	e := env{stdin: stdin, stdout: stdout, stderr: stderr}
+	cmd, rest := "", args
+	if len(args) > 0 {
+		switch args[0] {
+		case "normalize", "tokens", "help":
+			cmd, rest = args[0], args[1:]
+		}
+	}
+	var code int
+	switch cmd {
+	case "normalize":
+		code = cmdNormalize(ctx, e, rest)
+	case "tokens":
+		code = cmdTokens(ctx, e, rest)
+	case "help":
+		code = cmdExtract(ctx, e, []string{"-h"})
+	default:
+		code = cmdExtract(ctx, e, rest)
+	}
+	if ctx.Err() != nil && code != exitUsage {
+		fmt.Fprintln(stderr, "extract: interrupted")
+		return exitInterrupted
+	}
+	return code
+}
+
+// parseInterleaved parses flags wherever they appear among the positional
+// arguments (extract DIR --workers 4), as users expect; everything after
+// "--" is positional.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// isBrokenPipe reports a write to a closed pipe.
+func isBrokenPipe(err error) bool {
+	return errors.Is(err, syscall.EPIPE)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,77 @@
+// Package output writes records in the formats the CLI offers: JSON Lines
+// (one record a line, as they are found) and pretty JSON (one object per
+// document). Writers buffer; Flush pushes what is complete.
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/khabar-ie/khabar"
+)
+
+// Writer receives the records of one document after another.
+type Writer interface {
+	// Write takes one record of the current document.
+	Write(r khabar.Record) error
+	// EndDocument closes the current document (after its summary).
+	EndDocument() error
+	// Flush writes buffered output to the underlying writer.
+	Flush() error
+}
+
+// New returns a writer for the named format.
+func New(format string, w io.Writer) (Writer, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch format {
+	case "jsonl", "":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		return &jsonLines{bw: bw, enc: enc}, nil
+	case "json":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return &perDocument{bw: bw, enc: enc}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want jsonl or json)", format)
+}
+
+// jsonLines writes every record on its own line.
+type jsonLines struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+func (j *jsonLines) Write(r khabar.Record) error { return j.enc.Encode(r) }
+func (j *jsonLines) EndDocument() error          { return nil }
+func (j *jsonLines) Flush() error                { return j.bw.Flush() }
+
+// perDocument gathers a document's records and writes them as one
+// indented object: {"doc", "entities", "events", "summary", "errors"}.
+type perDocument struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	cur *khabar.Result
+}
+
+func (p *perDocument) Write(r khabar.Record) error {
+	if p.cur == nil {
+		p.cur = &khabar.Result{Doc: r.DocID(), Entities: []*khabar.Entity{}, Events: []*khabar.Event{}}
+	}
+	p.cur.Add(r)
+	return nil
+}
+
+func (p *perDocument) EndDocument() error {
+	if p.cur == nil {
+		return nil
+	}
+	err := p.enc.Encode(p.cur)
+	p.cur = nil
+	return err
+}
+
+func (p *perDocument) Flush() error { return p.bw.Flush() }

@@ -1,0 +1,83 @@
+package khabar
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/khabar-ie/khabar/internal/segment"
+)
+
+// Token is one token as the pipeline sees it, for debugging and for tools
+// that want the segmentation: its original text and offsets (code points,
+// end exclusive), its normalized form, its clitic readings and the entity
+// that covers it.
+type Token struct {
+	Sentence int    `json:"sentence"`
+	Kind     string `json:"kind"` // word, latin, number or punct
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Norm     string `json:"norm"`
+	// Readings are the clitic splits proposed for an Arabic word, whole
+	// word first, written prefix+stem+suffix (وال+صنمين).
+	Readings []string `json:"readings,omitempty"`
+	// Entity is the id of the entity covering the token, if any.
+	Entity string `json:"entity,omitempty"`
+}
+
+// Tokens streams the tokens of a document read from r to fn, sentence by
+// sentence, in bounded memory like ExtractReader. It returns a
+// *DocumentError if the input is not text.
+func (x *Extractor) Tokens(ctx context.Context, info DocInfo, r io.Reader, fn func(Token) error) error {
+	ru := x.pool.Get().(*run)
+	defer x.pool.Put(ru)
+	ru.reset(x, info, func(Record) error { return nil })
+	ru.tokenFn = fn
+	return ru.process(ctx, r)
+}
+
+// tokens reports the current sentence's tokens to tokenFn.
+func (ru *run) tokens(sentence int) error {
+	an := ru.x.tagger.Analyzer()
+	known := ru.x.tagger.Lexicon().IsBareName
+	span := 0
+	for i, t := range ru.toks {
+		start, end := ru.norm.Orig(int(t.RuneStart), int(t.RuneEnd))
+		word := ru.norm.Text[t.Start:t.End]
+		tok := Token{
+			Sentence: sentence,
+			Kind:     t.Kind.String(),
+			Text:     ru.origText(start, end),
+			Start:    ru.origin + start,
+			End:      ru.origin + end,
+			Norm:     string(word),
+		}
+		if t.Kind == segment.Word {
+			ru.scratch.Readings = an.Readings(ru.scratch.Readings[:0], word, known)
+			for _, rd := range ru.scratch.Readings {
+				var b strings.Builder
+				if rd.Prefix > 0 {
+					b.Write(word[:rd.Prefix])
+					b.WriteByte('+')
+				}
+				b.Write(an.AppendKey(nil, word, rd))
+				if rd.Suffix > 0 {
+					b.WriteByte('+')
+					b.Write(word[len(word)-int(rd.Suffix):])
+				}
+				tok.Readings = append(tok.Readings, b.String())
+			}
+		}
+		for span < len(ru.spans) && ru.spans[span].last < i {
+			span++
+		}
+		if span < len(ru.spans) && ru.spans[span].first <= i {
+			tok.Entity = ru.spans[span].id
+		}
+		if err := ru.tokenFn(tok); err != nil {
+			return err
+		}
+	}
+	return nil
+}
