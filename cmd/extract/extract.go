@@ -71,6 +71,7 @@ type extractFlags struct {
 	maxSentence int
 	maxLine     int
 	output      string
+	name        string
 }
 
 // stringList is a repeatable string flag.
@@ -99,6 +100,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&f.maxSentence, "max-sentence", khabar.DefaultMaxSentenceBytes, "longest sentence in `bytes` before it is cut (bounds memory)")
 	fs.IntVar(&f.maxLine, "max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	fs.StringVar(&f.output, "o", "", "write records to `file` instead of standard output")
+	fs.StringVar(&f.name, "name", source.Stdin, "document `name` used as \"doc\" for standard input")
 	args, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -169,6 +171,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		wk := &source.Walker{Glob: f.glob, Warn: func(msg string) { fmt.Fprintf(e.stderr, "extract: %s\n", msg) }}
 		return wk.Walk(ctx, args, func(it source.Item) error {
 			if it.ID == source.Stdin {
+				it.ID = f.name
 				it.Open = func() (io.ReadCloser, error) { return io.NopCloser(e.stdin), nil }
 			}
 			return fn(it)
