@@ -84,6 +84,9 @@ func (r *Runner) Run(ctx context.Context, list func(func(source.Item) error) err
 			select {
 			case work <- s:
 			case <-ctx.Done():
+				// The slot is queued for the sink but no worker will run
+				// it: close it here so the drain does not wait forever.
+				close(s.recs)
 				return ctx.Err()
 			}
 			return nil

@@ -106,21 +106,26 @@ func New(taMarbuta string) (*Analyzer, error) {
 	return a, nil
 }
 
-// Proclitics appends to dst the readings of word that peel proclitics
-// only (conjunction, preposition or future marker, article), fewest affix
-// bytes first; the first is always the whole word. If known reports the
-// whole word as a name (لبنان), nothing else is proposed. known may be nil.
+// Proclitics appends to dst the readings of word as a noun or name:
+// proclitics only (conjunction, preposition, article), fewest affix bytes
+// first; the first is always the whole word. The future marker س is left
+// out: it opens verbs, and peeling it off names turns سحلب (salep) into
+// حلب. If known reports the whole word as a name (لبنان), nothing else is
+// proposed. known may be nil.
 func (a *Analyzer) Proclitics(dst []Reading, word []byte, known func([]byte) bool) []Reading {
 	return a.readings(dst, word, known, false)
 }
 
-// Readings is Proclitics plus readings with an enclitic pronoun
+// Readings lists every reading: the noun readings of Proclitics, the
+// future marker (سيقتحمون → س + يقتحمون) and enclitic pronouns
 // (محافظتها → محافظة + ها), which never follow the article.
 func (a *Analyzer) Readings(dst []Reading, word []byte, known func([]byte) bool) []Reading {
 	return a.readings(dst, word, known, true)
 }
 
-func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool, enclitics bool) []Reading {
+// readings lists noun readings, and with all also verb ones (future
+// marker) and enclitics.
+func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool, all bool) []Reading {
 	first := len(dst)
 	dst = append(dst, Reading{})
 	// Arabic letters are two bytes; a word too short to keep a stem after
@@ -139,7 +144,11 @@ func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool,
 			}
 		}
 		rest := word[len(conj.form):]
-		for p := -1; p < len(a.prep)+len(a.future); p++ {
+		last := len(a.prep)
+		if all {
+			last += len(a.future)
+		}
+		for p := -1; p < last; p++ {
 			var prep affix
 			future := false
 			switch {
@@ -158,7 +167,7 @@ func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool,
 			}
 			if pre > 0 {
 				dst = insertReading(dst, first, Reading{Prefix: uint8(pre), NameStart: uint8(pre)})
-				if enclitics {
+				if all {
 					dst = a.withSuffixes(dst, first, word, pre, runes, n)
 				}
 			}
@@ -177,7 +186,7 @@ func (a *Analyzer) readings(dst []Reading, word []byte, known func([]byte) bool,
 			}
 		}
 	}
-	if enclitics {
+	if all {
 		dst = a.withSuffixes(dst, first, word, 0, 0, n)
 	}
 	return dst

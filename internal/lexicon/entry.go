@@ -82,6 +82,7 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	var (
 		cols    map[string]int
+		width   int // fields in the header
 		entries []Entry
 		errs    []error
 		line    int
@@ -103,10 +104,15 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 		fields := strings.Split(text, "\t")
 		if cols == nil {
 			cols = map[string]int{}
+			width = len(fields)
 			for i, f := range fields {
 				name := strings.ToLower(strings.TrimSpace(f))
 				if !isColumn(name) {
 					fail("unknown column %q in header (known: id, type, subtype, name, name_en, aliases, parent, lat, lon, ids, rank)", f)
+					continue
+				}
+				if _, dup := cols[name]; dup {
+					fail("column %q given twice in header", name)
 					continue
 				}
 				cols[name] = i
@@ -127,8 +133,8 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 			}
 			return ""
 		}
-		if len(fields) > len(cols) {
-			fail("%d fields, but the header has %d columns", len(fields), len(cols))
+		if len(fields) > width {
+			fail("%d fields, but the header has %d columns", len(fields), width)
 			continue
 		}
 		e := Entry{
@@ -167,6 +173,9 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 		}
 		if ids := get("ids"); ids != "" {
 			for _, kv := range strings.Split(ids, "|") {
+				if strings.TrimSpace(kv) == "" {
+					continue
+				}
 				k, v, ok := strings.Cut(kv, "=")
 				k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 				if !ok || k == "" || v == "" {
@@ -203,11 +212,11 @@ func parseGeo(lat, lon string) (*Geo, error) {
 		return nil, fmt.Errorf("lat and lon must be given together")
 	}
 	la, err := strconv.ParseFloat(lat, 64)
-	if err != nil || la < -90 || la > 90 {
+	if err != nil || !(la >= -90 && la <= 90) { // written so that NaN fails
 		return nil, fmt.Errorf("lat %q is not a latitude", lat)
 	}
 	lo, err := strconv.ParseFloat(lon, 64)
-	if err != nil || lo < -180 || lo > 180 {
+	if err != nil || !(lo >= -180 && lo <= 180) {
 		return nil, fmt.Errorf("lon %q is not a longitude", lon)
 	}
 	return &Geo{Lat: la, Lon: lo}, nil

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
 	"github.com/khabar-ie/khabar/internal/normalize"
@@ -22,6 +23,43 @@ type Lexicon struct {
 	final   [][]Match        // per node: names that end there
 	bare    map[string]bool  // first tokens of article-less names (never split by clitic analysis)
 	nodes   int32
+	// endings is a bitset over hashes of the last runes of every first
+	// token: a text token whose ending is absent cannot start a name under
+	// any proclitic reading, so the tagger skips it without analysis.
+	endings endingSet
+}
+
+// endingRunes is how many final runes the ending filter looks at.
+const endingRunes = 3
+
+// endingSet is a 64 Ki-bit set of ending hashes.
+type endingSet [1 << 10]uint64
+
+func (e *endingSet) add(h uint16)      { e[h>>6] |= 1 << (h & 63) }
+func (e *endingSet) has(h uint16) bool { return e[h>>6]&(1<<(h&63)) != 0 }
+
+// endingHash hashes the last n runes of b (all of b if it is shorter).
+func endingHash(b []byte, n int) uint16 {
+	i := len(b)
+	for ; n > 0 && i > 0; n-- {
+		i--
+		for i > 0 && b[i]&0xC0 == 0x80 {
+			i--
+		}
+	}
+	var h uint32 = 2166136261
+	for _, c := range b[i:] {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return uint16(h ^ h>>16)
+}
+
+// MayStartName reports whether a text token could be the first token of a
+// name under some proclitic reading: every reading keeps the token's end,
+// so its last runes must end some name's first token. False positives are
+// possible, false negatives are not.
+func (l *Lexicon) MayStartName(word []byte) bool {
+	return l.endings.has(endingHash(word, endingRunes)) || l.endings.has(endingHash(word, endingRunes-1)|1)
 }
 
 // Match is one name ending at a trie node.
@@ -78,6 +116,9 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 				l.bare[string(word)] = true
 			}
 		}
+		if first {
+			l.addEnding(word)
+		}
 		first = false
 		id, seen := l.vocab[string(word)]
 		if !seen {
@@ -96,6 +137,17 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 		ok = true
 	}
 	return node, article, ok
+}
+
+// addEnding records the ending of a name's first token. A token of
+// exactly endingRunes-1 runes is recorded under the shorter hash (marked
+// by its low bit) so two-letter names (قسد is three; سد is two) still pass.
+func (l *Lexicon) addEnding(word []byte) {
+	if utf8.RuneCount(word) < endingRunes {
+		l.endings.add(endingHash(word, endingRunes-1) | 1)
+		return
+	}
+	l.endings.add(endingHash(word, endingRunes))
 }
 
 // matches of one name are deduplicated: an alias equal to the name after

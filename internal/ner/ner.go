@@ -69,6 +69,10 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			continue
 		}
 		word := text[tok.Start:tok.End]
+		if !t.lex.MayStartName(word) {
+			i++
+			continue
+		}
 		s.Readings = s.Readings[:0]
 		if tok.Kind == segment.Word {
 			s.Readings = t.an.Proclitics(s.Readings, word, known)

@@ -68,7 +68,9 @@ func readLine(br *bufio.Reader, buf []byte, max int) ([]byte, bool, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(chunk) > max {
+			// The line break does not count against the limit.
+			content := len(bytes.TrimRight(chunk, "\r\n"))
+			if len(buf)+content > max {
 				tooLong, buf = true, buf[:0]
 			} else {
 				buf = append(buf, chunk...)
@@ -90,14 +92,16 @@ func parseLine(line []byte, tooLong bool, name string, n, max int) Item {
 		return Item{ID: id, Err: fmt.Errorf("line longer than %d bytes, skipped", max)}
 	}
 	var d jsonDoc
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&d); err != nil {
+	// Unmarshal, unlike a Decoder, rejects anything after the object.
+	if err := json.Unmarshal(line, &d); err != nil {
 		return Item{ID: id, Err: fmt.Errorf("line %d: not a JSON object: %v", n, err)}
 	}
 	if len(d.ID) > 0 && string(d.ID) != "null" {
 		var s string
 		if err := json.Unmarshal(d.ID, &s); err == nil {
-			id = s
+			if s != "" {
+				id = s
+			}
 		} else if _, err := strconv.ParseFloat(string(d.ID), 64); err == nil {
 			id = string(d.ID)
 		} else {

@@ -70,6 +70,9 @@ func (w *Walker) Walk(ctx context.Context, paths []string, fn func(Item) error) 
 		}
 		info, err := os.Stat(p)
 		if err != nil {
+			if l, lerr := os.Lstat(p); lerr == nil && l.Mode()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
+				err = errors.New("broken symbolic link")
+			}
 			if err := fn(Item{ID: p, Err: describe(err)}); err != nil {
 				return err
 			}
@@ -100,6 +103,9 @@ func (w *Walker) walkDir(ctx context.Context, dir string, stack []os.FileInfo, f
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
 			continue
