@@ -89,15 +89,15 @@ func TestSentences(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"جملة أولى. جملة ثانية", []string{"جملة أولى. ", "جملة ثانية"}},
-		{"هل جاء؟ نعم! حسنا؛ ثم", []string{"هل جاء؟ ", "نعم! ", "حسنا؛ ", "ثم"}},
-		{"النسبة 3.5 بالمئة. ثم", []string{"النسبة 3.5 بالمئة. ", "ثم"}},
+		{"جملة أولى. جملة ثانية", []string{"جملة أولى.", " جملة ثانية"}},
+		{"هل جاء؟ نعم! حسنا؛ ثم", []string{"هل جاء؟", " نعم!", " حسنا؛", " ثم"}},
+		{"النسبة 3.5 بالمئة. ثم", []string{"النسبة 3.5 بالمئة.", " ثم"}},
 		{"في 2021.10.3 جرت", []string{"في 2021.10.3 جرت"}},
 		{"قال د. محمد إن", []string{"قال د. محمد إن"}},
 		{"the U.S.A said", []string{"the U.S.A said"}},
-		{"غزة.. احتجاجات", []string{"غزة.. ", "احتجاجات"}},
-		{"قال “لا نخاف.” ثم", []string{"قال “لا نخاف.” ", "ثم"}},
-		{"عنوان\n\nنص المقال.\nسطر", []string{"عنوان\n\n", "نص المقال.\n", "سطر"}},
+		{"غزة.. احتجاجات", []string{"غزة..", " احتجاجات"}},
+		{"قال “لا نخاف.” ثم", []string{"قال “لا نخاف.”", " ثم"}},
+		{"عنوان\n\nنص المقال.\nسطر", []string{"عنوان\n", "\n", "نص المقال.", "\n", "سطر"}},
 		{"آخر جملة.", []string{"آخر جملة."}},
 	}
 	for _, tt := range tests {
@@ -119,7 +119,10 @@ func TestSentenceNeedsMoreText(t *testing.T) {
 	assert.Zero(t, b.End)
 	b, ok = NextSentence([]byte("قال نعم. ثم"), false, 0)
 	assert.True(t, ok)
-	assert.Equal(t, len("قال نعم. "), b.End)
+	assert.Equal(t, len("قال نعم."), b.End, "one rune of look-ahead decides; the space opens the next sentence")
+	b, ok = NextSentence([]byte("سطر\n"), false, 0)
+	assert.True(t, ok, "a line is complete when its line break arrives")
+	assert.Equal(t, len("سطر\n"), b.End)
 }
 
 func TestForcedCut(t *testing.T) {

@@ -9,12 +9,18 @@ package segment
 //     after a one-letter Arabic abbreviation (د. for doctor, م. for
 //     engineer) or between Latin letters (U.S.A);
 //   - a sentence longer than the caller's limit is cut at its last space
-//     (or, with no space, at the limit), so memory stays bounded on text
-//     with no punctuation at all.
+//     (or, with no space, at the last rune boundary), so memory stays
+//     bounded on text with no punctuation at all.
+//
+// A boundary is decided from the sentence's own text and at most one rune
+// after it, never from how much text happens to have arrived: spaces after
+// a boundary open the next sentence. So a stream is cut the same way
+// whatever its chunking, and a line's sentence is complete as soon as its
+// line break arrives.
 
 // Boundary is the end of the next sentence found by NextSentence.
 type Boundary struct {
-	End    int  // byte length of the sentence, including trailing spaces
+	End    int  // byte length of the sentence
 	Forced bool // cut at the length limit, not at punctuation
 }
 
@@ -35,18 +41,15 @@ func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
 		r, size := decode(text, i)
 		switch r {
 		case '\n':
-			return Boundary{End: skipSpaces(text, i+size)}, true
+			return Boundary{End: i + size}, true
 		case '!', '?', '؟', '؛':
-			if end, decided := afterTerminators(text, i, atEOF); decided {
-				return Boundary{End: end}, true
-			}
-			return Boundary{}, false
+			return afterTerminators(text, i, atEOF, maxBytes)
 		case '.':
+			if i+1 >= len(text) && !atEOF {
+				return Boundary{}, false // 3. may become 3.5
+			}
 			if !isAbbreviationOrNumber(text, i) {
-				if end, decided := afterTerminators(text, i, atEOF); decided {
-					return Boundary{End: end}, true
-				}
-				return Boundary{}, false
+				return afterTerminators(text, i, atEOF, maxBytes)
 			}
 		}
 		i += size
@@ -61,38 +64,23 @@ func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
 }
 
 // afterTerminators returns the end of the sentence whose terminator is at
-// text[i]: past the run of terminators and closers and the spaces after
-// them. It cannot decide while the text ends inside that run.
-func afterTerminators(text []byte, i int, atEOF bool) (int, bool) {
+// text[i]: past the run of terminators and closers. It cannot decide while
+// the text ends inside that run, unless the run reaches maxBytes.
+func afterTerminators(text []byte, i int, atEOF bool, maxBytes int) (Boundary, bool) {
 	for i < len(text) {
 		r, size := decode(text, i)
 		if !isTerminator(r) && !isCloser(r) {
-			break
+			return Boundary{End: i}, true
+		}
+		if maxBytes > 0 && i+size > maxBytes {
+			return Boundary{End: i, Forced: true}, true
 		}
 		i += size
 	}
-	if i >= len(text) && !atEOF {
-		return 0, false
+	if atEOF {
+		return Boundary{End: i}, true
 	}
-	// Spaces (but not a line break's own boundary) stay with this sentence.
-	for i < len(text) && text[i] == ' ' {
-		i++
-	}
-	if i >= len(text) && !atEOF {
-		return 0, false
-	}
-	if i < len(text) && text[i] == '\n' {
-		i = skipSpaces(text, i)
-	}
-	return i, true
-}
-
-// skipSpaces moves past spaces and line breaks.
-func skipSpaces(text []byte, i int) int {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
-		i++
-	}
-	return i
+	return Boundary{}, false
 }
 
 func isTerminator(r rune) bool {
@@ -159,19 +147,24 @@ func decodeLast(b []byte) (rune, int) {
 }
 
 // forcedCut picks where to cut an over-long sentence: after the last space
-// in the first maxBytes, else at the last rune boundary within them.
+// in the first maxBytes, else at the last rune boundary within them (or
+// after the first rune, if maxBytes is shorter than it).
 func forcedCut(text []byte, maxBytes int) int {
+	if maxBytes > len(text) {
+		maxBytes = len(text)
+	}
 	for i := maxBytes - 1; i > maxBytes/2; i-- {
 		if text[i] == ' ' || text[i] == '\n' {
 			return i + 1
 		}
 	}
 	i := maxBytes
-	for i > 0 && text[i]&0xC0 == 0x80 {
+	for i > 0 && i < len(text) && text[i]&0xC0 == 0x80 {
 		i--
 	}
 	if i == 0 {
-		return maxBytes
+		_, size := decode(text, 0)
+		return size
 	}
 	return i
 }

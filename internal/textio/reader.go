@@ -122,11 +122,8 @@ func (r *Reader) fill(more bool) error {
 		if err != nil {
 			return fmt.Errorf("read: %w", err)
 		}
-		if n == 0 {
-			continue
-		}
-		if r.started || more {
-			break // one read per block after the first keeps streaming responsive
+		if n > 0 {
+			break // one read a block: a stream's text is passed on as it comes
 		}
 	}
 	return nil
