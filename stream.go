@@ -157,7 +157,7 @@ func (ru *run) process(ctx context.Context, r io.Reader) error {
 func (ru *run) sentences(atEOF bool) error {
 	for ru.scan < len(ru.norm.Text) {
 		b, ok := segment.NextSentence(ru.norm.Text[ru.scan:], atEOF, ru.x.cfg.MaxSentenceBytes)
-		if !ok || b.End == 0 {
+		if !ok {
 			return nil
 		}
 		if b.Forced {

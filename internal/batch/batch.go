@@ -124,7 +124,21 @@ func (r *Runner) Run(ctx context.Context, list func(func(source.Item) error) err
 
 // drain writes the documents' records in order.
 func (r *Runner) drain(ctx context.Context, order <-chan *slot, sink Sink, stats *Stats) error {
-	for s := range order {
+	for {
+		var s *slot
+		var ok bool
+		select {
+		case s, ok = <-order:
+		default:
+			// Waiting for the next document (a slow producer): flush.
+			if err := sink.Idle(); err != nil {
+				return err
+			}
+			s, ok = <-order
+		}
+		if !ok {
+			return nil
+		}
 		failed := false
 		for {
 			var rec khabar.Record
@@ -158,7 +172,6 @@ func (r *Runner) drain(ctx context.Context, order <-chan *slot, sink Sink, stats
 			return err
 		}
 	}
-	return nil
 }
 
 // process runs one document, sending its records to its slot.

@@ -26,7 +26,8 @@ type Boundary struct {
 
 // NextSentence finds the end of the sentence at the start of text. It
 // returns ok=false when more text is needed to decide; with atEOF the whole
-// remainder is a sentence. maxBytes (if > 0) bounds a sentence's length.
+// remainder is a sentence. maxBytes (if > 0) bounds a sentence's length,
+// except that a sentence always keeps its first rune. When ok, End > 0.
 func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
 	limit := len(text)
 	if maxBytes > 0 && limit > maxBytes {
@@ -73,6 +74,9 @@ func afterTerminators(text []byte, i int, atEOF bool, maxBytes int) (Boundary, b
 			return Boundary{End: i}, true
 		}
 		if maxBytes > 0 && i+size > maxBytes {
+			if i == 0 {
+				i = size // a sentence always keeps at least its first rune
+			}
 			return Boundary{End: i, Forced: true}, true
 		}
 		i += size

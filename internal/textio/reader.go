@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -18,8 +19,8 @@ import (
 const DefaultBlockSize = 64 << 10
 
 // sniffSize is how much of the start of a stream is examined for binary
-// data or a foreign encoding.
-const sniffSize = 8 << 10
+// data or a foreign encoding (1 KiB: the first few sentences of a text).
+const sniffSize = 1 << 10
 
 // FormatError says why a stream is not UTF-8 text.
 type FormatError struct {
@@ -39,6 +40,7 @@ type Reader struct {
 	src       io.Reader
 	buf       []byte // raw bytes read, not yet returned
 	carry     []byte // an unfinished sequence kept for the next block
+	readErr   error  // a read error, reported once the text before it is out
 	out       []byte // sanitized block returned by Next when buf was not valid
 	eof       bool
 	started   bool
@@ -71,62 +73,74 @@ func (r *Reader) BytesRead() int64 { return r.bytesRead }
 
 // Next returns the next block of valid UTF-8, ending on a rune boundary.
 // The block is valid until the following call. At the end of the stream it
-// returns io.EOF; a read error from the source is returned wrapped.
+// returns io.EOF; a read error from the source is returned wrapped, after
+// the text read before it.
+//
+// The first block is held until sniffSize bytes (or the whole stream) have
+// arrived, so the verdict on binary or foreign data does not depend on how
+// the source happens to split its reads; after that each block is one
+// read, so a stream's text is passed on as it comes.
 func (r *Reader) Next() ([]byte, error) {
 	r.buf = append(r.buf[:0], r.carry...)
 	r.carry = r.carry[:0]
-	more := false
 	for {
-		if err := r.fill(more); err != nil {
-			return nil, err
+		r.fill()
+		if len(r.buf) == 0 && r.readErr != nil {
+			err := r.readErr
+			r.readErr = nil
+			return nil, fmt.Errorf("read: %w", err)
 		}
 		if len(r.buf) == 0 && r.eof {
 			return nil, io.EOF
 		}
+		atEnd := r.eof || r.readErr != nil
 		if !r.started {
+			if len(r.buf) < sniffSize && !atEnd {
+				continue // hold the first block until the sniff window is full
+			}
 			r.started = true
 			if r.sniff {
-				if err := sniffText(r.buf, r.eof); err != nil {
+				if err := sniffText(r.buf, atEnd); err != nil {
 					return nil, err
 				}
 			}
 			// A UTF-8 byte order mark is text, not an error; it is kept
 			// (and counts as a code point) and the normalizer drops it.
 		}
-		block, rest := r.sanitize(r.buf, r.eof)
-		if len(block) == 0 && !r.eof {
-			// Only an incomplete rune so far: read more.
-			more = true
-			continue
+		block, rest := r.sanitize(r.buf, atEnd)
+		if len(block) == 0 && !atEnd {
+			continue // only an incomplete rune so far: read more
 		}
 		r.carry = append(r.carry[:0], rest...)
 		return block, nil
 	}
 }
 
-// fill reads until the buffer holds a full block or the source ends; with
-// more it reads at least once, into the room kept for finishing a rune.
-func (r *Reader) fill(more bool) error {
-	for !r.eof && (len(r.buf) < cap(r.buf)-utf8.UTFMax || more) {
-		limit := cap(r.buf) - utf8.UTFMax
-		if more || limit <= len(r.buf) {
-			limit = cap(r.buf)
-		}
-		n, err := r.src.Read(r.buf[len(r.buf):limit])
+// fill makes one successful read (retrying empty ones) into the buffer's
+// free room, which always has space for a rune's tail. It records the end
+// of the stream or a read error; bytes read with an error are kept.
+func (r *Reader) fill() {
+	if r.eof || r.readErr != nil {
+		return
+	}
+	if len(r.buf) == cap(r.buf) {
+		r.buf = slices.Grow(r.buf, utf8.UTFMax)
+	}
+	for {
+		n, err := r.src.Read(r.buf[len(r.buf):cap(r.buf)])
 		r.buf = r.buf[:len(r.buf)+n]
 		r.bytesRead += int64(n)
-		if err == io.EOF {
+		switch {
+		case err == io.EOF:
 			r.eof = true
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("read: %w", err)
-		}
-		if n > 0 {
-			break // one read a block: a stream's text is passed on as it comes
+			return
+		case err != nil:
+			r.readErr = err
+			return
+		case n > 0:
+			return
 		}
 	}
-	return nil
 }
 
 // sanitize splits raw into the valid UTF-8 block to return and the bytes to

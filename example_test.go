@@ -1,0 +1,118 @@
+package khabar_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"strings"
+	"time"
+
+	"golang.org/x/text/transform"
+
+	"github.com/khabar-ie/khabar"
+)
+
+// A document held in memory: Extract returns all its records at once.
+// Start and End are code point offsets into the original text, and Text is
+// exactly that slice of it (the proclitic ب of بدرعا is left out and
+// reported as the prefix).
+func ExampleExtractor_Extract() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := x.Extract(context.Background(), khabar.Document{
+		ID:   "a1",
+		Text: "قُتل مدني في مدينة جاسم بدرعا، بحسب عنب بلدي.",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range res.Entities {
+		fmt.Println(e.Type, e.Text, e.Start, e.End, e.NameEn)
+	}
+	fmt.Println(res.Summary.Status, res.Summary.Counts["PLACE"], res.Summary.Counts["ORG"])
+	// Output:
+	// PLACE جاسم 19 23 Jasim
+	// PLACE درعا 25 29 Daraa
+	// ORG عنب بلدي 36 44 Enab Baladi
+	// ok 2 1
+}
+
+// A stream: ExtractReader reads from any io.Reader (a file, standard input,
+// a network connection) sentence by sentence and calls the function for
+// each record as soon as its sentence is complete, in bounded memory. The
+// last record of a document is always its summary.
+func ExampleExtractor_ExtractReader() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	article := strings.NewReader("قُتل مدني في مدينة جاسم بدرعا.\n" +
+		"وقالت عنب بلدي إن قوات النظام قصفت ريف دمشق.\n")
+	info := khabar.DocInfo{ID: "stdin", RefDate: time.Date(2022, 7, 26, 0, 0, 0, 0, time.UTC)}
+	err = x.ExtractReader(context.Background(), info, article, func(r khabar.Record) error {
+		switch r := r.(type) {
+		case *khabar.Entity:
+			fmt.Println(r.Sentence, r.Type, r.Text, r.Start, r.End)
+		case *khabar.Summary:
+			fmt.Println(r.Status, r.Sentences, "sentences,", r.Characters, "characters, ref date", r.RefDate)
+		}
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// 0 PLACE جاسم 19 23
+	// 0 PLACE درعا 25 29
+	// 1 ORG عنب بلدي 37 45
+	// 1 ORG قوات النظام 49 60
+	// 1 PLACE ريف دمشق 66 74
+	// ok 2 sentences, 76 characters, ref date 2022-07-26
+}
+
+// The same stream as an iterator. An error, if any, comes last with a nil
+// record; breaking out of the loop stops the extraction.
+func ExampleExtractor_Records() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	text := "تصدى مقاتلون محليون في مدينة جاسم لدورية أمنية تابعة للنظام السوري."
+	for rec, err := range x.Records(context.Background(), khabar.DocInfo{ID: "a2"}, strings.NewReader(text)) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if e, ok := rec.(*khabar.Entity); ok {
+			fmt.Printf("%s %s %d %d prefix=%q %s\n", e.Type, e.Text, e.Start, e.End, e.Prefix, e.Source)
+		}
+	}
+	// Output:
+	// PLACE جاسم 29 33 prefix="" gazetteer:C6111
+	// ORG لنظام السوري 54 66 prefix="ل" gazetteer:ORG-SY-GOV
+}
+
+// The normalizer folds text the way the extractor matches it. String
+// handles a string; the Transformer streams in fixed memory with
+// golang.org/x/text/transform.
+func ExampleNewNormalizer() {
+	n := khabar.NewNormalizer(khabar.NormalizeOptions{})
+	fmt.Println(n.String("قُتِلَ في مَدينةِ جـــاسم ٢٠٢١"))
+
+	r := transform.NewReader(strings.NewReader("ﺟﺎﺳﻢ \uFEFBالأمم\u200f المتحدة"), n.Transformer())
+	b, err := io.ReadAll(r)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(b))
+
+	// Display normalization keeps letters and marks as written.
+	d := khabar.NewNormalizer(khabar.DisplayNormalization())
+	fmt.Println(d.String("قُتِلَ في مَدينةِ جـــاسم ٢٠٢١"))
+	// Output:
+	// قتل في مدينه جاسم 2021
+	// جاسم لاالامم المتحده
+	// قُتِلَ في مَدينةِ جاسم ٢٠٢١
+}
