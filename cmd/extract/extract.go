@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -137,6 +138,19 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if f.noDefault && len(f.gazetteers) == 0 {
 		return usageErr("--no-default-gazetteer needs at least one --gazetteer file")
 	}
+	if _, err := filepath.Match(f.glob, "x"); err != nil {
+		return usageErr("--glob %q: %v", f.glob, err)
+	}
+	if f.format != "jsonl" && f.format != "json" {
+		return usageErr("--format must be jsonl or json, not %q", f.format)
+	}
+	x, err := khabar.New(cfg)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "extract: %v\n", err)
+		return exitUsage
+	}
+	// The output file is created only once everything else is known to be
+	// right, so a usage error never empties a previous result.
 	out := e.stdout
 	if f.output != "" {
 		file, err := os.Create(f.output)
@@ -150,11 +164,9 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return usageErr("--format: %v", err)
 	}
-	x, err := khabar.New(cfg)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "extract: %v\n", err)
-		return exitUsage
-	}
+	// Standard input may stay open and idle; reading it must not keep
+	// Ctrl-C from stopping the run.
+	stdin := source.ContextReader(ctx, e.stdin)
 	if len(args) == 0 {
 		args = []string{source.Stdin}
 	}
@@ -166,13 +178,13 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 			fn = func(it source.Item) error { it.RefDate = refDate; return inner(it) }
 		}
 		if f.input == "jsonl" {
-			return listJSONL(ctx, args, f.maxLine, e.stdin, fn)
+			return listJSONL(ctx, args, f.maxLine, stdin, fn)
 		}
 		wk := &source.Walker{Glob: f.glob, Warn: func(msg string) { fmt.Fprintf(e.stderr, "extract: %s\n", msg) }}
 		return wk.Walk(ctx, args, func(it source.Item) error {
 			if it.ID == source.Stdin {
 				it.ID = f.name
-				it.Open = func() (io.ReadCloser, error) { return io.NopCloser(e.stdin), nil }
+				it.Open = func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }
 			}
 			return fn(it)
 		})

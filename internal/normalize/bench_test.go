@@ -3,8 +3,10 @@ package normalize
 import (
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -29,15 +31,28 @@ func corpusText(b *testing.B) []byte {
 	return all
 }
 
+// BenchmarkAppendMapped normalizes with the offset map in 64 KiB blocks,
+// as the pipeline does.
 func BenchmarkAppendMapped(b *testing.B) {
 	text := corpusText(b)
 	n := New(Options{})
+	var blocks [][]byte
+	for rest := text; len(rest) > 0; {
+		k := min(len(rest), 64<<10)
+		for k < len(rest) && !utf8.RuneStart(rest[k]) {
+			k++
+		}
+		blocks = append(blocks, rest[:k])
+		rest = rest[k:]
+	}
 	var m Mapped
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Reset()
-		n.AppendMapped(&m, text, 0)
+		for _, blk := range blocks {
+			m.Reset()
+			n.AppendMapped(&m, blk, 0)
+		}
 	}
 }
 
@@ -66,3 +81,25 @@ func (s *sliceReader) Read(p []byte) (int, error) {
 }
 
 func bytesReader(b []byte) io.Reader { return &sliceReader{b} }
+
+// BenchmarkWcM runs `wc -m` over the same text, so the normalizer's
+// throughput can be read next to the reference figure of the same run.
+func BenchmarkWcM(b *testing.B) {
+	text := corpusText(b)
+	wc, err := exec.LookPath("wc")
+	if err != nil {
+		b.Skip("wc not found")
+	}
+	path := filepath.Join(b.TempDir(), "corpus.txt")
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		cmd := exec.Command(wc, "-m", path)
+		cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+		if out, err := cmd.Output(); err != nil {
+			b.Fatalf("wc -m: %v %s", err, out)
+		}
+	}
+}

@@ -35,6 +35,23 @@ func (t transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			nSrc++
 			continue
 		}
+		if c >= 0xC2 && c < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80 {
+			// Two-byte sequences (all of Arabic) decoded inline; the
+			// common case, a letter kept as it is, copied directly.
+			r := rune(c&0x1F)<<6 | rune(src[nSrc+1]&0x3F)
+			if a := &n.low[r]; a.kind == keep || a.kind == mapTo {
+				out, k := src[nSrc:nSrc+2], 2
+				if a.kind == mapTo {
+					out, k = a.toEnc[:a.toLen], int(a.toLen)
+				}
+				if len(dst)-nDst < k {
+					return nDst, nSrc, transform.ErrShortDst
+				}
+				nDst += copy(dst[nDst:], out)
+				nSrc += 2
+				continue
+			}
+		}
 		r, size := utf8.DecodeRune(src[nSrc:])
 		if r == utf8.RuneError && size == 1 && !atEOF && !utf8.FullRune(src[nSrc:]) {
 			return nDst, nSrc, transform.ErrShortSrc

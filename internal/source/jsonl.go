@@ -47,6 +47,9 @@ func (j *JSONL) Read(ctx context.Context, r io.Reader, name string, fn func(Item
 		var tooLong bool
 		var err error
 		line, tooLong, err = readLine(br, line[:0], maxLine)
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff")) // a UTF-8 byte order mark
+		}
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("%s:%d: read: %w", name, n, err)
 		}
@@ -88,13 +91,19 @@ func readLine(br *bufio.Reader, buf []byte, max int) ([]byte, bool, error) {
 
 func parseLine(line []byte, tooLong bool, name string, n, max int) Item {
 	id := name + ":" + strconv.Itoa(n)
+	// Errors say where the line is: the default id already names the file
+	// and line; an id of the document's own needs them added.
+	where := "line " + strconv.Itoa(n)
+	fail := func(format string, a ...any) Item {
+		return Item{ID: id, Err: fmt.Errorf("%s: %s", where, fmt.Sprintf(format, a...))}
+	}
 	if tooLong {
-		return Item{ID: id, Err: fmt.Errorf("line longer than %d bytes, skipped", max)}
+		return fail("line longer than %d bytes, skipped", max)
 	}
 	var d jsonDoc
 	// Unmarshal, unlike a Decoder, rejects anything after the object.
 	if err := json.Unmarshal(line, &d); err != nil {
-		return Item{ID: id, Err: fmt.Errorf("line %d: not a JSON object: %v", n, err)}
+		return fail("not a JSON object: %v", err)
 	}
 	if len(d.ID) > 0 && string(d.ID) != "null" {
 		var s string
@@ -105,17 +114,20 @@ func parseLine(line []byte, tooLong bool, name string, n, max int) Item {
 		} else if _, err := strconv.ParseFloat(string(d.ID), 64); err == nil {
 			id = string(d.ID)
 		} else {
-			return Item{ID: id, Err: fmt.Errorf("line %d: id must be a string or a number", n)}
+			return fail("id must be a string or a number")
 		}
 	}
+	if id != name+":"+strconv.Itoa(n) {
+		where = name + " line " + strconv.Itoa(n)
+	}
 	if d.Text == nil {
-		return Item{ID: id, Err: fmt.Errorf("line %d: no \"text\" field", n)}
+		return fail("no \"text\" field")
 	}
 	it := Item{ID: id, Text: *d.Text}
 	if d.Date != "" {
 		t, err := ParseDate(d.Date)
 		if err != nil {
-			return Item{ID: id, Err: fmt.Errorf("line %d: %v", n, err)}
+			return fail("%v", err)
 		}
 		it.RefDate = t
 	}
