@@ -291,11 +291,24 @@ func (ru *run) compact() {
 }
 
 // byteOffset returns the byte offset in orig of window code point cp.
-// Look-ups come in increasing order, so a cursor walks the window once.
+// Look-ups come in increasing order, so a cursor walks the window once;
+// a point nearer the window's end (where compact cuts) is found walking
+// back from the end instead.
 func (ru *run) byteOffset(cp int) int {
 	c := &ru.cursor
 	if cp < c.cp {
 		c.cp, c.b = 0, 0 // out of order: walk again from the window's start
+	}
+	if back := int(ru.cps) - cp; back < cp-c.cp {
+		b := len(ru.orig)
+		for ; back > 0 && b > 0; back-- {
+			b--
+			for b > 0 && !utf8.RuneStart(ru.orig[b]) {
+				b--
+			}
+		}
+		c.cp, c.b = cp, b
+		return b
 	}
 	for c.cp < cp && c.b < len(ru.orig) {
 		_, size := utf8.DecodeRune(ru.orig[c.b:])

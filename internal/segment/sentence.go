@@ -18,6 +18,9 @@ package segment
 // whatever its chunking, and a line's sentence is complete as soon as its
 // line break arrives.
 
+// maybeTerminator marks the bytes that can start a sentence terminator.
+var maybeTerminator = [256]bool{'\n': true, '!': true, '?': true, '.': true, 0xD8: true}
+
 // Boundary is the end of the next sentence found by NextSentence.
 type Boundary struct {
 	End    int  // byte length of the sentence
@@ -34,9 +37,15 @@ func NextSentence(text []byte, atEOF bool, maxBytes int) (b Boundary, ok bool) {
 		limit = maxBytes
 	}
 	for i := 0; i < limit; {
-		// Skip bytes that cannot start a terminator without decoding.
-		if c := text[i]; c != '\n' && c != '!' && c != '?' && c != '.' && c != 0xD8 {
+		// Skip bytes that cannot start a terminator without decoding: the
+		// only non-ASCII terminators are ؟ (D8 9F) and ؛ (D8 9B).
+		c := text[i]
+		if !maybeTerminator[c] {
 			i++
+			continue
+		}
+		if c == 0xD8 && (i+1 >= len(text) || (text[i+1] != 0x9F && text[i+1] != 0x9B)) {
+			i += 2
 			continue
 		}
 		r, size := decode(text, i)
