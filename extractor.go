@@ -194,6 +194,7 @@ type DocumentError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *DocumentError) Error() string { return e.Doc + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.

@@ -30,12 +30,7 @@ Flags:
 `
 
 func cmdNormalize(ctx context.Context, e env, args []string) int {
-	fs := flag.NewFlagSet("extract normalize", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), normalizeUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet(e, "extract normalize", normalizeUsage)
 	var o khabar.NormalizeOptions
 	display := fs.Bool("display", false, "display preset: keep letters, digits and diacritics as written")
 	fs.BoolVar(&o.KeepPresentationForms, "keep-presentation-forms", false, "do not unfold presentation forms and ligatures")
@@ -124,13 +119,11 @@ Flags:
 `
 
 func cmdTokens(ctx context.Context, e env, args []string) int {
-	fs := flag.NewFlagSet("extract tokens", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), tokensUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet(e, "extract tokens", tokensUsage)
 	format := fs.String("format", "tsv", "output `format`: tsv or jsonl")
+	var gazetteers stringList
+	fs.Var(&gazetteers, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
+	noDefault := fs.Bool("no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
 	args, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -146,7 +139,11 @@ func cmdTokens(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "extract tokens: one document at a time\n")
 		return exitUsage
 	}
-	x, err := khabar.New(khabar.Config{})
+	if *noDefault && len(gazetteers) == 0 {
+		fmt.Fprintf(e.stderr, "extract tokens: --no-default-gazetteer needs at least one --gazetteer file\n")
+		return exitUsage
+	}
+	x, err := khabar.New(khabar.Config{Gazetteers: gazetteers, NoDefaultGazetteer: *noDefault})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
 		return exitUsage
@@ -175,15 +172,5 @@ func cmdTokens(ctx context.Context, e env, args []string) int {
 			t.Text, t.Norm, t.Entity, strings.Join(t.Readings, " "))
 		return err
 	})
-	flushErr := out.Flush()
-	switch {
-	case isBrokenPipe(err) || isBrokenPipe(flushErr):
-		return exitOK
-	case ctx.Err() != nil:
-		return exitInterrupted
-	case err != nil:
-		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
-		return exitDocFailed
-	}
-	return exitOK
+	return endStatus(ctx, e, "extract tokens", err, out.Flush())
 }

@@ -78,17 +78,15 @@ type extractFlags struct {
 // stringList is a repeatable string flag.
 type stringList []string
 
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
+// String implements flag.Value.
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+
+// Set implements flag.Value; each use adds one value.
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func cmdExtract(ctx context.Context, e env, args []string) int {
 	var f extractFlags
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), extractUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet(e, "extract", extractUsage)
 	fs.StringVar(&f.format, "format", "jsonl", "output `format`: jsonl or json")
 	fs.StringVar(&f.input, "input", "text", "input `kind`: text (files, directories, stdin) or jsonl")
 	fs.StringVar(&f.glob, "glob", "*.txt", "file name `pattern` selected inside directories")
@@ -202,19 +200,10 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if sink.bar != nil {
 		_ = sink.bar.Finish()
 	}
-	flushErr := w.Flush()
-	switch {
-	case isBrokenPipe(err) || isBrokenPipe(flushErr):
-		return exitOK
-	case ctx.Err() != nil:
-		return exitInterrupted
-	case err != nil:
-		fmt.Fprintf(e.stderr, "extract: %v\n", err)
-		return exitDocFailed
-	case flushErr != nil:
-		fmt.Fprintf(e.stderr, "extract: write: %v\n", flushErr)
-		return exitDocFailed
-	case stats.Failed > 0:
+	if code := endStatus(ctx, e, "extract", err, w.Flush()); code != exitOK {
+		return code
+	}
+	if stats.Failed > 0 {
 		fmt.Fprintf(e.stderr, "extract: %d of %d documents failed\n", stats.Failed, stats.Documents)
 		return exitDocFailed
 	}
@@ -259,6 +248,7 @@ type cliSink struct {
 	mu     sync.Mutex
 }
 
+// Record writes a record, noting errors and warnings on stderr.
 func (s *cliSink) Record(r khabar.Record) error {
 	switch v := r.(type) {
 	case *khabar.ErrorRecord:
@@ -274,6 +264,7 @@ func (s *cliSink) Record(r khabar.Record) error {
 	return s.w.Write(r)
 }
 
+// EndDocument advances the progress bar and closes the document.
 func (s *cliSink) EndDocument(string, bool) error {
 	if s.bar != nil {
 		_ = s.bar.Add(1)
@@ -281,6 +272,7 @@ func (s *cliSink) EndDocument(string, bool) error {
 	return s.w.EndDocument()
 }
 
+// Idle flushes the output while nothing is ready.
 func (s *cliSink) Idle() error { return s.w.Flush() }
 
 // note writes one line to stderr, clearing the progress bar first.

@@ -82,6 +82,36 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return code
 }
 
+// newFlagSet returns a flag set that reports to stderr and prints usage
+// (a text, then the flags) on -h.
+func newFlagSet(e env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// endStatus turns how a command ended into its exit status, reporting an
+// error on stderr. A closed output pipe is a quiet, normal end.
+func endStatus(ctx context.Context, e env, cmd string, err, flushErr error) int {
+	switch {
+	case isBrokenPipe(err) || isBrokenPipe(flushErr):
+		return exitOK
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case err != nil:
+		fmt.Fprintf(e.stderr, "%s: %v\n", cmd, err)
+		return exitDocFailed
+	case flushErr != nil:
+		fmt.Fprintf(e.stderr, "%s: write: %v\n", cmd, flushErr)
+		return exitDocFailed
+	}
+	return exitOK
+}
+
 // parseInterleaved parses flags wherever they appear among the positional
 // arguments (extract DIR --workers 4), as users expect; everything after
 // "--" is positional.

@@ -45,9 +45,14 @@ type jsonLines struct {
 	enc *json.Encoder
 }
 
+// Write encodes r on a line of its own.
 func (j *jsonLines) Write(r khabar.Record) error { return j.enc.Encode(r) }
-func (j *jsonLines) EndDocument() error          { return nil }
-func (j *jsonLines) Flush() error                { return j.bw.Flush() }
+
+// EndDocument does nothing: records are already out.
+func (j *jsonLines) EndDocument() error { return nil }
+
+// Flush implements Writer.
+func (j *jsonLines) Flush() error { return j.bw.Flush() }
 
 // perDocument gathers a document's records and writes them as one
 // indented object: {"doc", "entities", "events", "summary", "errors"}.
@@ -57,6 +62,7 @@ type perDocument struct {
 	cur *khabar.Result
 }
 
+// Write adds r to the current document.
 func (p *perDocument) Write(r khabar.Record) error {
 	if p.cur == nil {
 		p.cur = &khabar.Result{Doc: r.DocID(), Entities: []*khabar.Entity{}, Events: []*khabar.Event{}}
@@ -65,6 +71,7 @@ func (p *perDocument) Write(r khabar.Record) error {
 	return nil
 }
 
+// EndDocument writes the document as one indented object.
 func (p *perDocument) EndDocument() error {
 	if p.cur == nil {
 		return nil
@@ -74,4 +81,5 @@ func (p *perDocument) EndDocument() error {
 	return err
 }
 
+// Flush implements Writer.
 func (p *perDocument) Flush() error { return p.bw.Flush() }

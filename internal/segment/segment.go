@@ -158,11 +158,7 @@ func Tokenize(dst []Token, text []byte, byteBase, runeBase int32) ([]Token, int3
 					break
 				}
 			}
-			flush()
-			dst = append(dst, Token{Kind: Punct, Start: pos, End: pos + int32(size), RuneStart: runes, RuneEnd: runes + 1})
-			i += size
-			runes++
-			continue
+			fallthrough
 		case cPunct:
 			flush()
 			dst = append(dst, Token{Kind: Punct, Start: pos, End: pos + int32(size), RuneStart: runes, RuneEnd: runes + 1})

@@ -27,6 +27,7 @@ type FormatError struct {
 	Reason string
 }
 
+// Error implements error.
 func (e *FormatError) Error() string { return e.Reason }
 
 // ErrNotText is matched by every *FormatError with errors.Is.
