@@ -3,6 +3,7 @@ module github.com/khabar-ie/khabar
 go 1.26.8
 
 require (
+	github.com/kljensen/snowball v0.10.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/stretchr/testify v1.12.1

@@ -11,6 +11,7 @@ import (
 	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/segment"
 	"github.com/khabar-ie/khabar/internal/textio"
+	"github.com/khabar-ie/khabar/stemmer/arabic"
 )
 
 // ExtractReader processes one document read from r, sentence by sentence:
@@ -73,6 +74,7 @@ type run struct {
 	cursor struct{ cp, b int } // walks orig to turn code points into bytes
 
 	reader   *textio.Reader
+	stemmer  arabic.Stemmer
 	toks     []segment.Token
 	mentions []ner.Mention
 	scratch  ner.Scratch
@@ -97,6 +99,7 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		orig:     ru.orig[:0],
 		norm:     normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
 		reader:   ru.reader,
+		stemmer:  ru.stemmer,
 		toks:     ru.toks[:0],
 		mentions: ru.mentions[:0],
 		scratch:  ru.scratch,

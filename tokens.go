@@ -10,8 +10,8 @@ import (
 
 // Token is one token as the pipeline sees it, for debugging and for tools
 // that want the segmentation: its original text and offsets (code points,
-// end exclusive), its normalized form, its clitic readings and the entity
-// that covers it.
+// end exclusive), its normalized form, its stem, its clitic readings and
+// the entity that covers it.
 type Token struct {
 	Sentence int    `json:"sentence"`
 	Kind     string `json:"kind"` // word, latin, number or punct
@@ -19,6 +19,9 @@ type Token struct {
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Norm     string `json:"norm"`
+	// Stem is the Snowball Arabic stem of an Arabic word's text
+	// (الاشتباكات → اشتباك); empty for other tokens.
+	Stem string `json:"stem,omitempty"`
 	// Readings are the clitic splits proposed for an Arabic word, whole
 	// word first, written prefix+stem+suffix (وال+صنمين).
 	Readings []string `json:"readings,omitempty"`
@@ -54,6 +57,7 @@ func (ru *run) tokens(sentence int) error {
 			Norm:     string(word),
 		}
 		if t.Kind == segment.Word {
+			tok.Stem = ru.stemmer.String(tok.Text)
 			ru.scratch.Readings = an.Readings(ru.scratch.Readings[:0], word, known)
 			for _, rd := range ru.scratch.Readings {
 				var b strings.Builder

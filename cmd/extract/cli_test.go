@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/khabar-ie/khabar"
+	"github.com/khabar-ie/khabar/stemmer/arabic"
 )
 
 const jsonlDocs = `{"id":"a1","text":"قتل شخص في مدينة جاسم بدرعا.","date":"2022-07-26"}
@@ -374,7 +375,7 @@ func TestTokens(t *testing.T) {
 	r := extract(t, "tokens", jasimPath)
 	require.Equal(t, 0, r.code, r.stderr)
 	lines := strings.Split(strings.TrimSuffix(string(r.stdout), "\n"), "\n")
-	require.Equal(t, "sentence\tstart\tend\tkind\ttext\tnorm\tentity\treadings", lines[0])
+	require.Equal(t, "sentence\tstart\tend\tkind\ttext\tnorm\tstem\tentity\treadings", lines[0])
 
 	// As many tokens as the summary counts.
 	sum := parseRecords(t, extract(t, jasimPath).stdout).summary(t, jasimPath)
@@ -383,7 +384,7 @@ func TestTokens(t *testing.T) {
 	withReadings, prev, entities := 0, -1, map[string]bool{}
 	for i, line := range lines[1:] {
 		f := strings.Split(line, "\t")
-		require.Len(t, f, 8, "line %d: %q", i+2, line)
+		require.Len(t, f, 9, "line %d: %q", i+2, line)
 		start, err := strconv.Atoi(f[1])
 		require.NoError(t, err)
 		end, err := strconv.Atoi(f[2])
@@ -393,16 +394,20 @@ func TestTokens(t *testing.T) {
 		assert.Equal(t, string(runes[start:end]), f[4], "line %d: text is the original slice", i+2)
 		assert.Contains(t, []string{"word", "latin", "number", "punct"}, f[3])
 		if f[3] == "word" {
-			readings := strings.Fields(f[7])
+			assert.Equal(t, arabic.Stem(f[4], true), f[6], "line %d: the stem is the Snowball stem of the text", i+2)
+			readings := strings.Fields(f[8])
 			require.NotEmpty(t, readings, "line %d: a word has readings", i+2)
 			assert.Equal(t, f[5], readings[0], "line %d: whole word first", i+2)
 			withReadings++
 		}
-		if f[6] != "" {
-			entities[f[6]] = true
+		if f[7] != "" {
+			entities[f[7]] = true
 		}
 		if start == 29 {
-			assert.Equal(t, []string{"جاسم", "جاسم", "e1"}, f[4:7])
+			assert.Equal(t, []string{"جاسم", "جاسم", "جاسم", "e1"}, f[4:8])
+		}
+		if f[4] == "الاشتباكات" {
+			assert.Equal(t, "اشتباك", f[6], "inflected forms meet on a stem")
 		}
 	}
 	assert.Greater(t, withReadings, 300)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,8 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/khabar-ie/khabar"
+	"github.com/khabar-ie/khabar/internal/source"
+	"github.com/khabar-ie/khabar/stemmer/arabic"
 )
 
 const normalizeUsage = `Usage: extract normalize [flags] [FILE|-]...
@@ -112,8 +115,8 @@ const tokensUsage = `Usage: extract tokens [flags] [FILE|-]
 
 Shows how the pipeline reads a document: one line per token with its
 sentence, original offsets (code points, end exclusive), kind, original
-text, normalized form, the entity covering it and its clitic readings
-(prefix+stem+suffix, whole word first).
+text, normalized form, Snowball Arabic stem, the entity covering it and its
+clitic readings (prefix+stem+suffix, whole word first).
 
 Flags:
 `
@@ -162,15 +165,100 @@ func cmdTokens(ctx context.Context, e env, args []string) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if *format == "tsv" {
-		fmt.Fprintln(out, "sentence\tstart\tend\tkind\ttext\tnorm\tentity\treadings")
+		fmt.Fprintln(out, "sentence\tstart\tend\tkind\ttext\tnorm\tstem\tentity\treadings")
 	}
 	err = x.Tokens(ctx, khabar.DocInfo{ID: name}, in, func(t khabar.Token) error {
 		if *format == "jsonl" {
 			return enc.Encode(t)
 		}
-		_, err := fmt.Fprintf(out, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", t.Sentence, t.Start, t.End, t.Kind,
-			t.Text, t.Norm, t.Entity, strings.Join(t.Readings, " "))
+		_, err := fmt.Fprintf(out, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", t.Sentence, t.Start, t.End, t.Kind,
+			t.Text, t.Norm, t.Stem, t.Entity, strings.Join(t.Readings, " "))
 		return err
 	})
 	return endStatus(ctx, e, "extract tokens", err, out.Flush())
+}
+
+const stemUsage = `Usage: extract stem [flags] [FILE|-]...
+
+Reads words, one a line, and writes their Snowball Arabic stems, one a line,
+like Snowball's stemwords (-l arabic): ASCII letters are lower-cased first,
+everything else is left to the algorithm. The stemmer is a Go port of
+Snowball's arabic.sbl that gives the reference implementation's stems.
+
+Flags:
+`
+
+func cmdStem(ctx context.Context, e env, args []string) int {
+	fs := newFlagSet(e, "extract stem", stemUsage)
+	keepStop := fs.Bool("keep-stop-words", false, "leave function words (في، من، الذي…) unstemmed")
+	args, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	var s arabic.Stemmer
+	var buf []byte
+	code := exitOK
+	for _, p := range args {
+		var in io.Reader = e.stdin
+		if p != "-" {
+			f, err := os.Open(p)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "extract stem: %v\n", err)
+				code = exitDocFailed
+				continue
+			}
+			defer f.Close()
+			in = f
+		}
+		br := bufio.NewReaderSize(source.ContextReader(ctx, in), 64<<10)
+		for {
+			line, err := br.ReadSlice('\n')
+			if err == bufio.ErrBufferFull {
+				// A "word" longer than the buffer: gather it whole.
+				long := append([]byte(nil), line...)
+				for err == bufio.ErrBufferFull {
+					line, err = br.ReadSlice('\n')
+					long = append(long, line...)
+				}
+				line = long
+			}
+			if len(line) > 0 {
+				word := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+				for i, c := range word {
+					if c >= 'A' && c <= 'Z' {
+						word[i] = c + 'a' - 'A'
+					}
+				}
+				if *keepStop && arabic.IsStopWord(string(word)) {
+					buf = append(buf[:0], word...)
+				} else {
+					buf = s.Append(buf[:0], word)
+				}
+				buf = append(buf, '\n')
+				if _, werr := out.Write(buf); werr != nil {
+					return endStatus(ctx, e, "extract stem", werr, nil)
+				}
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				if code := endStatus(ctx, e, "extract stem", fmt.Errorf("%s: %w", p, err), out.Flush()); code != exitOK {
+					return code
+				}
+				break
+			}
+		}
+	}
+	if status := endStatus(ctx, e, "extract stem", nil, out.Flush()); status != exitOK {
+		return status
+	}
+	return code
 }

@@ -50,6 +50,7 @@ Examples:
   extract --input jsonl docs.jsonl
   extract normalize < article.txt       (see: extract normalize -h)
   extract tokens article.txt            (see: extract tokens -h)
+  extract stem < words.txt              (see: extract stem -h)
 
 Exit status: 0 all documents processed; 1 some document failed (reported on
 stderr and as an error record, the others are still processed); 2 usage or

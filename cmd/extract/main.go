@@ -3,7 +3,8 @@
 //
 //	extract [flags] [FILE|DIR|-]...     extract records (default command)
 //	extract normalize [flags] [FILE]... print normalized text
-//	extract tokens [flags] [FILE|-]     print tokens, clitic readings, entities
+//	extract tokens [flags] [FILE|-]     print tokens, clitic readings, stems, entities
+//	extract stem [flags] [FILE|-]...    Snowball Arabic stems of words, one a line
 //
 // Run "extract -h" for the flags. Exit status: 0 when every document was
 // processed, 1 when at least one document failed (its error is on stderr
@@ -60,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd, rest := "", args
 	if len(args) > 0 {
 		switch args[0] {
-		case "normalize", "tokens", "help":
+		case "normalize", "tokens", "stem", "help":
 			cmd, rest = args[0], args[1:]
 		}
 	}
@@ -70,6 +71,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code = cmdNormalize(ctx, e, rest)
 	case "tokens":
 		code = cmdTokens(ctx, e, rest)
+	case "stem":
+		code = cmdStem(ctx, e, rest)
 	case "help":
 		code = cmdExtract(ctx, e, []string{"-h"})
 	default:
