@@ -10,9 +10,18 @@ import (
 )
 
 // benchWords returns the words of the shared oracle's dev list (20,000
-// real words), or of the committed sample when the list is absent.
+// real words), or of the committed sample when the list is absent. The
+// environment variable STEM_BENCH_WORDS names another list, one word a
+// line (such as the oracle recipe's full words.all).
 func benchWords(b *testing.B) []string {
 	b.Helper()
+	if path := os.Getenv("STEM_BENCH_WORDS"); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	}
 	path := filepath.Join("..", "..", "..", "shared", "stemmer-oracle", "arabic-snowball-dev.tsv")
 	if _, err := os.Stat(path); err != nil {
 		path = filepath.Join("testdata", "oracle-sample.tsv")
