@@ -24,9 +24,8 @@ import (
 // failed, the context's error if ctx was cancelled, or the first error
 // emit returned (which stops the document at once).
 func (x *Extractor) ExtractReader(ctx context.Context, info DocInfo, r io.Reader, emit func(Record) error) error {
-	ru := x.pool.Get().(*run)
-	defer x.pool.Put(ru)
-	ru.reset(x, info, emit)
+	ru := x.get(info, emit)
+	defer x.put(ru)
 	err := ru.process(ctx, r)
 	var docErr *DocumentError
 	switch {
@@ -91,6 +90,20 @@ type run struct {
 type tokenEntity struct {
 	first, last int
 	id          string
+}
+
+// get takes a run from the pool, ready for a document.
+func (x *Extractor) get(info DocInfo, emit func(Record) error) *run {
+	ru := x.pool.Get().(*run)
+	ru.reset(x, info, emit)
+	return ru
+}
+
+// put returns a run to the pool without the document's callbacks, so the
+// pool keeps buffers, not the caller's state.
+func (x *Extractor) put(ru *run) {
+	ru.emit, ru.tokenFn, ru.info = nil, nil, DocInfo{}
+	x.pool.Put(ru)
 }
 
 func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {

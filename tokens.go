@@ -33,9 +33,8 @@ type Token struct {
 // sentence, in bounded memory like ExtractReader. It returns a
 // *DocumentError if the input is not text.
 func (x *Extractor) Tokens(ctx context.Context, info DocInfo, r io.Reader, fn func(Token) error) error {
-	ru := x.pool.Get().(*run)
-	defer x.pool.Put(ru)
-	ru.reset(x, info, func(Record) error { return nil })
+	ru := x.get(info, func(Record) error { return nil })
+	defer x.put(ru)
 	ru.tokenFn = fn
 	return ru.process(ctx, r)
 }

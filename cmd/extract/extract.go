@@ -170,6 +170,11 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		args = []string{source.Stdin}
 	}
 
+	sink := &cliSink{w: w, stderr: e.stderr}
+	if showProgress(f.progress, f.input, args, e.stderr) {
+		sink.bar = newProgress(ctx, e.stderr, f, args)
+	}
+
 	// The lister: files and directories, or JSON Lines documents.
 	list := func(fn func(source.Item) error) error {
 		if !refDate.IsZero() {
@@ -179,7 +184,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		if f.input == "jsonl" {
 			return listJSONL(ctx, args, f.maxLine, stdin, fn)
 		}
-		wk := &source.Walker{Glob: f.glob, Warn: func(msg string) { fmt.Fprintf(e.stderr, "extract: %s\n", msg) }}
+		wk := &source.Walker{Glob: f.glob, Warn: func(msg string) { sink.note("%s", msg) }}
 		return wk.Walk(ctx, args, func(it source.Item) error {
 			if it.ID == source.Stdin {
 				it.ID = f.name
@@ -189,10 +194,6 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		})
 	}
 
-	sink := &cliSink{w: w, stderr: e.stderr}
-	if showProgress(f.progress, f.input, args, e.stderr) {
-		sink.bar = newProgress(ctx, e.stderr, f, args)
-	}
 	runner := &batch.Runner{Extractor: x, Workers: f.workers}
 	if enc, _ := textio.Encoding(f.encoding); enc != nil {
 		runner.Decode = func(r io.Reader) (io.Reader, error) { return textio.Decode(r, f.encoding) }
