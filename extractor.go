@@ -242,12 +242,20 @@ func (x *Extractor) refDate(d time.Time) time.Time {
 // FailedSummary returns the summary of a document that could not be read
 // at all (for callers that fail before ExtractReader, such as on open).
 func (x *Extractor) FailedSummary(doc string, err error) *Summary {
-	return &Summary{
+	s := x.newSummary(doc, time.Time{})
+	s.Status = "failed"
+	s.Errors = append(s.Errors, err.Error())
+	return &s
+}
+
+// newSummary starts a document's summary: status ok, every count at zero.
+func (x *Extractor) newSummary(doc string, refDate time.Time) Summary {
+	return Summary{
 		Record:  KindSummary,
 		Doc:     doc,
-		Status:  "failed",
+		Status:  "ok",
 		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "events": 0},
-		RefDate: x.refDate(time.Time{}).Format("2006-01-02"),
-		Errors:  []string{err.Error()},
+		RefDate: x.refDate(refDate).Format("2006-01-02"),
+		Errors:  []string{},
 	}
 }

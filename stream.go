@@ -118,14 +118,7 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		scratch:  ru.scratch,
 		spans:    ru.spans[:0],
 	}
-	ru.sum = Summary{
-		Record:  KindSummary,
-		Doc:     info.ID,
-		Status:  "ok",
-		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "events": 0},
-		RefDate: x.refDate(info.RefDate).Format("2006-01-02"),
-		Errors:  []string{},
-	}
+	ru.sum = x.newSummary(info.ID, info.RefDate)
 }
 
 // process reads the whole stream.
