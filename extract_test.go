@@ -171,8 +171,8 @@ var synthetic = []struct {
 		[]string{"PLACE جَاسِمٍ", "PLACE دَرْعَا", "ORG عِنَبِ بَلَدِيّ"}},
 	{"tatweel", "قتل مدني في مدينة جـــاسـم بـدرعــا، بحسب عـنـب بـلـدي ـ.",
 		[]string{"PLACE جـــاسـم", "PLACE درعــا", "ORG عـنـب بـلـدي"}},
-	{"presentation forms", "ﺟﺎﺳﻢ ﻭﺩﺭﻋﺎ، ﻭاﻷمم المتحدة ﻻ ﺗﻌﻠﻖ. اﻹتحاد الروسي ﷲ",
-		[]string{"PLACE ﺟﺎﺳﻢ", "PLACE ﺩﺭﻋﺎ", "ORG اﻷمم المتحدة", "PLACE اﻹتحاد الروسي"}},
+	{"presentation forms", "ﺣﻠﺐ ﻭﺩﺭﻋﺎ، ﻭاﻷمم المتحدة ﻻ ﺗﻌﻠﻖ. اﻹتحاد الروسي ﷲ",
+		[]string{"PLACE ﺣﻠﺐ", "PLACE ﺩﺭﻋﺎ", "ORG اﻷمم المتحدة", "PLACE اﻹتحاد الروسي"}},
 	{"bidi controls", "\u200fقتل مدني في \u2067جا\u200fسم\u2069 ب\u200dدرعا، بحسب \u202bعنب\u00ad بلدي\u202c.",
 		[]string{"PLACE جا\u200fسم", "PLACE درعا", "ORG عنب\u00ad بلدي"}},
 	{"CRLF", "قتل مدني في جاسم\r\nوقالت عنب بلدي إن قوات النظام\r\nقصفت درعا.\r\n",
@@ -187,14 +187,14 @@ var synthetic = []struct {
 		[]string{"PLACE تركيا", "PLACE روسيا", "ORG الأمم المتحدة", "PLACE حوران"}},
 	{"astral and combining", "𝔸 تركيا 🇸🇾 وروسيا e\u0301 حلب ، دمشق",
 		[]string{"PLACE تركيا", "PLACE روسيا", "PLACE حلب", "PLACE دمشق"}},
-	{"NEL and separators", "جاسم\u0085درعا\u2028حلب\u2029دمشق\u00a0وحمص",
-		[]string{"PLACE جاسم", "PLACE درعا", "PLACE حلب", "PLACE دمشق"}},
-	{"bare marks", "\u064e\u0651جاسم \u0640 درعا\u064b\u064b حلب",
-		[]string{"PLACE جاسم", "PLACE درعاًً", "PLACE حلب"}},
+	{"NEL and separators", "إدلب\u0085درعا\u2028حلب\u2029دمشق\u00a0وحمص",
+		[]string{"PLACE إدلب", "PLACE درعا", "PLACE حلب", "PLACE دمشق"}},
+	{"bare marks", "\u064e\u0651إدلب \u0640 درعا\u064b\u064b حلب",
+		[]string{"PLACE إدلب", "PLACE درعاًً", "PLACE حلب"}},
 	{"proclitics", "وبجاسم وللنظام السوري ولدرعا وبالصنمين وفالأمم المتحدة",
 		[]string{"PLACE جاسم", "ORG لنظام السوري", "PLACE درعا", "PLACE الصنمين"}},
 	{"quotes inside a name", "فرع “أمن الدولة” وشبكة «درعا 24» و(عنب بلدي)",
-		[]string{"ORG أمن الدولة", "ORG شبكة «درعا 24", "ORG عنب بلدي"}},
+		[]string{"ORG فرع “أمن الدولة", "ORG شبكة «درعا 24", "ORG عنب بلدي"}},
 }
 
 func TestEntityOffsets(t *testing.T) {
@@ -232,7 +232,7 @@ func TestInvalidBytesCountAsOneCodePoint(t *testing.T) {
 	x := newExtractor(t, khabar.Config{})
 	for _, bad := range []string{"\xff", "\xe1\x80", "\xf0\x9f\x98", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "\x80\x80"} {
 		t.Run(fmt.Sprintf("%q", bad), func(t *testing.T) {
-			text := "a" + bad + " جاسم"
+			text := "a" + bad + " درعا"
 			recs, err := extractAll(x, "d", strings.NewReader(text))
 			require.NoError(t, err)
 			ents := entities(recs)
@@ -350,9 +350,11 @@ func TestChunkingWithSpacesAfterLineBreak(t *testing.T) {
 // TestRecordsStreamBeforeEOF writes the first sentence into a pipe and
 // expects its entity before the writer is closed. The reader holds the
 // first 1 KiB to judge whether the stream is text (whatever the chunking),
-// so the first write carries a line of filler after the sentence.
+// so the first write carries a line of filler after the sentence. With a
+// negative ContextBytes every sentence is decided as soon as it is
+// complete.
 func TestRecordsStreamBeforeEOF(t *testing.T) {
-	x := newExtractor(t, khabar.Config{})
+	x := newExtractor(t, khabar.Config{ContextBytes: -1})
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	got := make(chan *khabar.Entity, 64)
@@ -455,14 +457,14 @@ func TestLongWordIsCut(t *testing.T) {
 	for _, limit := range []int{100, 101, 102, 103} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) {
 			x := newExtractor(t, khabar.Config{MaxSentenceBytes: limit})
-			doc := []byte(strings.Repeat("جاسم😀x", 200) + " جاسم")
+			doc := []byte(strings.Repeat("درعا😀x", 200) + " درعا")
 			for _, c := range chunkings {
 				recs, err := extractAll(x, "word", c.wrap(doc))
 				require.NoError(t, err, c.name)
 				s := summary(t, recs)
 				assert.Positive(t, s.CutSentences, c.name)
 				assert.Equal(t, utf8.RuneCount(doc), s.Characters, c.name)
-				// Most جاسم survive (those cut in two do not).
+				// Most درعا survive (those cut in two do not).
 				assert.Greater(t, checkEntities(t, doc, recs), 150, c.name)
 			}
 		})

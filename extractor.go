@@ -36,6 +36,7 @@ import (
 	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/resolve"
 )
 
 // NormalizeOptions turns individual normalization rules off; the zero value
@@ -64,19 +65,32 @@ type Config struct {
 	// without punctuation or line breaks are cut (and counted in the
 	// summary). Zero means DefaultMaxSentenceBytes.
 	MaxSentenceBytes int
+	// ContextBytes is how much text (normalized bytes, in whole
+	// sentences) is read before its gazetteer candidates are decided, so
+	// that a name's evidence may come later in the document (a bare جاسم
+	// before "مدينة جاسم"). Records of a window are emitted when it is
+	// decided. Zero means DefaultContextBytes; a negative value decides
+	// each sentence as soon as it is complete, with only earlier text as
+	// context.
+	ContextBytes int
 }
 
 // DefaultMaxSentenceBytes is the default cap on a sentence's length.
 const DefaultMaxSentenceBytes = 64 << 10
 
+// DefaultContextBytes is the default decision window: most news articles
+// fit in it whole.
+const DefaultContextBytes = 32 << 10
+
 // Extractor runs the pipeline. It is immutable after New and safe for
 // concurrent use; per-call buffers come from a pool.
 type Extractor struct {
-	cfg    Config
-	norm   *normalize.Normalizer
-	tagger *ner.Tagger
-	lex    *lexicon.Lexicon
-	pool   sync.Pool // *run
+	cfg      Config
+	norm     *normalize.Normalizer
+	tagger   *ner.Tagger
+	resolver *resolve.Resolver
+	lex      *lexicon.Lexicon
+	pool     sync.Pool // *run
 }
 
 // New builds an Extractor: normalization tables, the gazetteer trie (the
@@ -85,6 +99,12 @@ type Extractor struct {
 func New(cfg Config) (*Extractor, error) {
 	if cfg.MaxSentenceBytes <= 0 {
 		cfg.MaxSentenceBytes = DefaultMaxSentenceBytes
+	}
+	switch {
+	case cfg.ContextBytes == 0:
+		cfg.ContextBytes = DefaultContextBytes
+	case cfg.ContextBytes < 0:
+		cfg.ContextBytes = 0
 	}
 	x := &Extractor{cfg: cfg, norm: normalize.New(cfg.Normalization)}
 	an, err := clitic.New(x.norm.String("ة"))
@@ -115,7 +135,12 @@ func New(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	x.tagger = ner.New(x.lex, an)
+	if x.tagger, err = ner.New(x.lex, an, x.norm); err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	if x.resolver, err = resolve.New(x.lex, x.norm); err != nil {
+		return nil, fmt.Errorf("resolver: %w", err)
+	}
 	x.pool.New = func() any { return new(run) }
 	return x, nil
 }
@@ -142,6 +167,17 @@ var defaultEntries = sync.OnceValues(func() ([]lexicon.Entry, error) {
 	}
 	return all, nil
 })
+
+// adminChain returns the ancestors of entry i, nearest first.
+func (x *Extractor) adminChain(i int32) []AdminUnit {
+	var out []AdminUnit
+	entries := x.lex.Entries()
+	for p := x.lex.Parent(i); p >= 0; p = x.lex.Parent(p) {
+		e := &entries[p]
+		out = append(out, AdminUnit{ID: e.ID, Name: e.Name, Subtype: e.Subtype})
+	}
+	return out
+}
 
 // GazetteerSize returns the number of gazetteer entries loaded.
 func (x *Extractor) GazetteerSize() int {

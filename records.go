@@ -39,10 +39,18 @@ type Entity struct {
 	NameEn    string            `json:"name_en,omitempty"`
 	IDs       map[string]string `json:"ids,omitempty"` // gazetteer id and external ids (pcode, wikidata…)
 	Geo       *Geo              `json:"geo,omitempty"`
-	Value     *DateValue        `json:"value,omitempty"`  // DATE only
-	Source    string            `json:"source"`           // what produced it: gazetteer:<id> or rule:<name>
-	Sentence  int               `json:"sentence"`         // index of the sentence, from 0
-	Prefix    string            `json:"prefix,omitempty"` // proclitics glued to the name in the text (ب، و، ل…)
+	Value     *DateValue        `json:"value,omitempty"` // DATE only
+	Source    string            `json:"source"`          // what produced it: gazetteer:<id> or rule:<name>
+	// Evidence names what admitted a gazetteer name: "name" (a name
+	// reported wherever it occurs), "head:<word>", "place:<word>",
+	// "clitic:ب", "direction:<word>", "quote", "list", "document" or
+	// "area" (see README).
+	Evidence string `json:"evidence,omitempty"`
+	// Admin is the chain of enclosing places (or parent organizations),
+	// nearest first, up to the country.
+	Admin    []AdminUnit `json:"admin,omitempty"`
+	Sentence int         `json:"sentence"`         // index of the sentence, from 0
+	Prefix   string      `json:"prefix,omitempty"` // proclitics glued to the name in the text (ب، و، ل…)
 	// Alternatives lists the gazetteer ids of other entries with the same
 	// name that were set aside.
 	Alternatives []string `json:"alternatives,omitempty"`
@@ -50,6 +58,13 @@ type Entity struct {
 
 // Kind implements Record.
 func (*Entity) Kind() string { return KindEntity }
+
+// AdminUnit is one enclosing place or parent organization of an entity.
+type AdminUnit struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Subtype string `json:"subtype,omitempty"`
+}
 
 // DocID implements Record.
 func (e *Entity) DocID() string { return e.Doc }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/resolve"
 	"github.com/khabar-ie/khabar/internal/segment"
 	"github.com/khabar-ie/khabar/internal/textio"
 	"github.com/khabar-ie/khabar/stemmer/arabic"
@@ -78,16 +79,41 @@ type run struct {
 	mentions []ner.Mention
 	scratch  ner.Scratch
 
+	// The decision window: candidates of the sentences read since the
+	// last decision, waiting for the resolver.
+	doc       *resolve.Doc
+	pend      []candidate
+	pendBytes int // normalized bytes of the window's sentences
+	decisions []resolve.Decision
+
 	sum      Summary
 	entities int
 
-	// tokenFn, when set, receives every token (the debug view).
-	tokenFn func(Token) error
-	spans   []tokenEntity
+	// tokenFn, when set, receives every token (the debug view); tokens
+	// wait in pendTokens until their window is decided.
+	tokenFn    func(Token) error
+	pendTokens []pendingToken
+	spans      []tokenEntity
+}
+
+// candidate is a gazetteer candidate mapped to the original text, waiting
+// for its window to be decided.
+type candidate struct {
+	m          ner.Mention
+	sentence   int
+	start, end int // document code points
+	text, norm string
+}
+
+// pendingToken is a token of the debug view and its index in its sentence.
+type pendingToken struct {
+	tok   Token
+	index int
 }
 
 // tokenEntity records which tokens an entity covers, for the debug view.
 type tokenEntity struct {
+	sentence    int
 	first, last int
 	id          string
 }
@@ -109,14 +135,23 @@ func (x *Extractor) put(ru *run) {
 func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 	*ru = run{
 		x: x, info: info, emit: emit,
-		orig:     ru.orig[:0],
-		norm:     normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
-		reader:   ru.reader,
-		stemmer:  ru.stemmer,
-		toks:     ru.toks[:0],
-		mentions: ru.mentions[:0],
-		scratch:  ru.scratch,
-		spans:    ru.spans[:0],
+		orig:       ru.orig[:0],
+		norm:       normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
+		reader:     ru.reader,
+		stemmer:    ru.stemmer,
+		toks:       ru.toks[:0],
+		mentions:   ru.mentions[:0],
+		scratch:    ru.scratch,
+		doc:        ru.doc,
+		pend:       ru.pend[:0],
+		decisions:  ru.decisions[:0],
+		pendTokens: ru.pendTokens[:0],
+		spans:      ru.spans[:0],
+	}
+	if ru.doc == nil {
+		ru.doc = x.resolver.NewDoc()
+	} else {
+		ru.doc.Reset()
 	}
 	ru.sum = x.newSummary(info.ID, info.RefDate)
 }
@@ -144,6 +179,9 @@ func (ru *run) process(ctx context.Context, r io.Reader) error {
 			if flushErr := ru.sentences(true); flushErr != nil {
 				return flushErr
 			}
+			if flushErr := ru.decide(); flushErr != nil {
+				return flushErr
+			}
 			return &DocumentError{Doc: ru.info.ID, Err: err}
 		}
 		if !atEOF {
@@ -156,7 +194,7 @@ func (ru *run) process(ctx context.Context, r io.Reader) error {
 			return err
 		}
 		if atEOF {
-			return nil
+			return ru.decide()
 		}
 		ru.compact()
 	}
@@ -191,41 +229,75 @@ func (ru *run) sentence(from, to int, fromRune int32) (int32, error) {
 	if len(ru.toks) == 0 {
 		return endRune, nil
 	}
-	return endRune, ru.tag()
+	return endRune, ru.tag(to - from)
 }
 
-// tag finds the entities of the sentence in ru.toks and emits them.
-func (ru *run) tag() error {
+// tag finds the gazetteer candidates of the sentence in ru.toks and queues
+// them for the resolver; when the window holds enough text, it is decided.
+// size is the sentence's length in normalized bytes.
+func (ru *run) tag(size int) error {
 	index := ru.sum.Sentences
 	ru.sum.Sentences++
 	ru.sum.Tokens += len(ru.toks)
 	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, ru.norm.Text, ru.toks)
-	ru.spans = ru.spans[:0]
 	for i := range ru.mentions {
 		m := &ru.mentions[i]
-		e := ru.entity(m, index)
+		// This is the one place where normalized offsets become original
+		// ones: the window still holds the sentence's text.
+		start, end := ru.norm.Orig(int(m.RuneStart), int(m.RuneEnd))
+		ru.pend = append(ru.pend, candidate{
+			m: *m, sentence: index,
+			start: ru.origin + start, end: ru.origin + end,
+			text: ru.origText(start, end), norm: string(ru.norm.Text[m.Start:m.End]),
+		})
+		ru.doc.Add(*m, index)
+	}
+	if ru.tokenFn != nil {
+		ru.bufferTokens(index)
+	}
+	ru.pendBytes += size
+	if ru.pendBytes >= ru.x.cfg.ContextBytes {
+		return ru.decide()
+	}
+	return nil
+}
+
+// decide resolves the window's candidates and emits the entities, in text
+// order.
+func (ru *run) decide() error {
+	ru.pendBytes = 0
+	ru.decisions = ru.doc.Resolve(ru.decisions[:0])
+	ru.spans = ru.spans[:0]
+	for i, d := range ru.decisions {
+		if !d.Accept {
+			continue
+		}
+		c := &ru.pend[i]
+		e := ru.entity(c, d)
 		ru.sum.Counts[e.Type]++
 		if ru.tokenFn != nil {
-			ru.spans = append(ru.spans, tokenEntity{m.FirstToken, m.LastToken, e.ID})
+			ru.spans = append(ru.spans, tokenEntity{c.sentence, c.m.FirstToken, c.m.LastToken, e.ID})
 			continue
 		}
 		if err := ru.emit(e); err != nil {
 			return err
 		}
 	}
+	clear(ru.pend) // drop the texts and matches the window held
+	ru.pend = ru.pend[:0]
 	if ru.tokenFn != nil {
-		return ru.tokens(index)
+		return ru.flushTokens()
 	}
 	return nil
 }
 
-// entity turns a mention into a record, mapping its span to the original.
-// This is the one place where normalized offsets become original ones.
-func (ru *run) entity(m *ner.Mention, sentence int) *Entity {
-	start, end := ru.norm.Orig(int(m.RuneStart), int(m.RuneEnd))
+// entity turns a decided candidate into a record.
+func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
+	m := &c.m
 	lex := ru.x.tagger.Lexicon()
 	entries := lex.Entries()
-	best := &entries[m.Matches[m.Best].Entry]
+	bestIndex := m.Matches[d.Best].Entry
+	best := &entries[bestIndex]
 	ru.entities++
 	e := &Entity{
 		Record:    KindEntity,
@@ -233,16 +305,18 @@ func (ru *run) entity(m *ner.Mention, sentence int) *Entity {
 		ID:        "e" + strconv.Itoa(ru.entities),
 		Type:      best.Type,
 		Subtype:   best.Subtype,
-		Text:      ru.origText(start, end),
-		Start:     ru.origin + start,
-		End:       ru.origin + end,
-		Norm:      string(ru.norm.Text[m.Start:m.End]),
+		Text:      c.text,
+		Start:     c.start,
+		End:       c.end,
+		Norm:      c.norm,
 		Canonical: best.Name,
 		NameEn:    best.NameEn,
 		IDs:       map[string]string{"gazetteer": best.ID},
 		Source:    "gazetteer:" + best.ID,
-		Sentence:  sentence,
+		Evidence:  d.Basis,
+		Sentence:  c.sentence,
 		Prefix:    m.Prefix,
+		Admin:     ru.x.adminChain(bestIndex),
 	}
 	for _, kv := range best.IDs {
 		e.IDs[kv.Key] = kv.Value
@@ -251,7 +325,7 @@ func (ru *run) entity(m *ner.Mention, sentence int) *Entity {
 		e.Geo = &Geo{Lat: best.Geo.Lat, Lon: best.Geo.Lon}
 	}
 	for i, alt := range m.Matches {
-		if i != m.Best {
+		if i != d.Best {
 			e.Alternatives = append(e.Alternatives, entries[alt.Entry].ID)
 		}
 	}

@@ -39,11 +39,11 @@ func (x *Extractor) Tokens(ctx context.Context, info DocInfo, r io.Reader, fn fu
 	return ru.process(ctx, r)
 }
 
-// tokens reports the current sentence's tokens to tokenFn.
-func (ru *run) tokens(sentence int) error {
+// bufferTokens keeps the current sentence's tokens until their window is
+// decided.
+func (ru *run) bufferTokens(sentence int) {
 	an := ru.x.tagger.Analyzer()
 	known := ru.x.tagger.Lexicon().IsBareName
-	span := 0
 	for i, t := range ru.toks {
 		start, end := ru.norm.Orig(int(t.RuneStart), int(t.RuneEnd))
 		word := ru.norm.Text[t.Start:t.End]
@@ -72,15 +72,28 @@ func (ru *run) tokens(sentence int) error {
 				tok.Readings = append(tok.Readings, b.String())
 			}
 		}
-		for span < len(ru.spans) && ru.spans[span].last < i {
+		ru.pendTokens = append(ru.pendTokens, pendingToken{tok: tok, index: i})
+	}
+}
+
+// flushTokens reports the decided window's tokens to tokenFn, each with
+// the entity covering it.
+func (ru *run) flushTokens() error {
+	span := 0
+	for _, pt := range ru.pendTokens {
+		tok := pt.tok
+		for span < len(ru.spans) && (ru.spans[span].sentence < tok.Sentence ||
+			ru.spans[span].sentence == tok.Sentence && ru.spans[span].last < pt.index) {
 			span++
 		}
-		if span < len(ru.spans) && ru.spans[span].first <= i {
+		if span < len(ru.spans) && ru.spans[span].sentence == tok.Sentence && ru.spans[span].first <= pt.index {
 			tok.Entity = ru.spans[span].id
 		}
 		if err := ru.tokenFn(tok); err != nil {
 			return err
 		}
 	}
+	clear(ru.pendTokens)
+	ru.pendTokens = ru.pendTokens[:0]
 	return nil
 }

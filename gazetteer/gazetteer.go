@@ -4,6 +4,8 @@
 // own with --gazetteer).
 package gazetteer
 
+//go:generate go run ./internal/gen -src ../../shared/gazetteer-sources -dir .
+
 import (
 	"embed"
 	"io/fs"

@@ -27,8 +27,8 @@ const jsonlDocs = `{"id":"a1","text":"قتل شخص في مدينة جاسم ب�
 not json at all
 
 {"id":"nt","title":"no text"}
-{"text":"وصلت دورية إلى جاسم."}
-{"id":"d2","text":"جاسم","date":"2021-10-03T10:00:00+03:00"}
+{"text":"وصلت دورية إلى درعا."}
+{"id":"d2","text":"درعا","date":"2021-10-03T10:00:00+03:00"}
 {"id":3.5,"text":"لا شيء هنا"}
 `
 
@@ -75,8 +75,8 @@ func TestJSONLInput(t *testing.T) {
 			assert.Equal(t, "2021-10-03", rs.summary(t, "d2").RefDate)
 			assert.True(t, hasEntity(rs.entitiesOf("a1"), "جاسم", 17, 21))
 			assert.True(t, hasEntity(rs.entitiesOf("42"), "عنب بلدي", 5, 13))
-			assert.True(t, hasEntity(rs.entitiesOf(noID), "جاسم", 15, 19))
-			assert.True(t, hasEntity(rs.entitiesOf("d2"), "جاسم", 0, 4))
+			assert.True(t, hasEntity(rs.entitiesOf(noID), "درعا", 15, 19))
+			assert.True(t, hasEntity(rs.entitiesOf("d2"), "درعا", 0, 4))
 			assert.Equal(t, "ok", rs.summary(t, "3.5").Status)
 			for _, e := range rs.entities {
 				assert.Contains(t, []string{"a1", "42", noID, "d2"}, e.Doc)
@@ -276,13 +276,25 @@ func TestGazetteer(t *testing.T) {
 		assert.Equal(t, "gazetteer:X-ORG", byText["إذاعة التجربة"].Source)
 		assert.Contains(t, byText, "جاسم", "embedded gazetteer still used")
 	})
+	// Alone, the user file must define the parents it names.
+	own := filepath.Join(dir, "own.tsv")
+	writeFile(t, own, []byte(gazHeader+
+		"X-GOV\tPLACE\tgovernorate\tمحافظة التجربة\tTrial Governorate\t\t\t\t\t\t\n"+
+		"X-TEST\tPLACE\tvillage\tقرية الاختبار\tTest Village\tالاختبارية|تيستو\tX-GOV\t32.5\t36.1\twikidata=Q1\t5\n"+
+		"X-ORG\tORG\tmedia\tإذاعة التجربة\tTrial Radio\t\t\t\t\t\t\n"))
 	t.Run("replaces the default", func(t *testing.T) {
 		t.Parallel()
-		r := extract(t, "--gazetteer", gaz, "--no-default-gazetteer", doc)
+		r := extract(t, "--gazetteer", own, "--no-default-gazetteer", doc)
 		require.Equal(t, 0, r.code, r.stderr)
 		for _, e := range parseRecords(t, r.stdout).entitiesOf(doc) {
 			assert.Contains(t, []string{"gazetteer:X-TEST", "gazetteer:X-ORG"}, e.Source)
 		}
+	})
+	t.Run("parent must be defined", func(t *testing.T) {
+		t.Parallel()
+		r := extract(t, "--gazetteer", gaz, "--no-default-gazetteer", doc)
+		assert.Equal(t, 2, r.code)
+		assert.Contains(t, r.stderr, "user.tsv:3: parent SY12 of X-TEST is not defined")
 	})
 	t.Run("repeatable", func(t *testing.T) {
 		t.Parallel()
@@ -290,7 +302,7 @@ func TestGazetteer(t *testing.T) {
 		writeFile(t, more, []byte("id\ttype\tname\nX-2\tPLACE\tوادي التجربة\n"))
 		d := filepath.Join(t.TempDir(), "d.txt")
 		writeFile(t, d, []byte("من وادي التجربة إلى قرية الاختبار"))
-		r := extract(t, "--gazetteer", gaz, "--gazetteer", more, "--no-default-gazetteer", d)
+		r := extract(t, "--gazetteer", own, "--gazetteer", more, "--no-default-gazetteer", d)
 		require.Equal(t, 0, r.code, r.stderr)
 		var sources []string
 		for _, e := range parseRecords(t, r.stdout).entitiesOf(d) {
@@ -508,7 +520,7 @@ func TestJSONLInputFileNames(t *testing.T) {
 	t.Run("error with an id names the file", func(t *testing.T) {
 		t.Parallel()
 		a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
-		writeFile(t, a, []byte(`{"id":"x","text":"جاسم"}`+"\n"))
+		writeFile(t, a, []byte(`{"id":"x","text":"درعا"}`+"\n"))
 		writeFile(t, b, []byte(`{"id":"x","title":"no text"}`+"\n"))
 		r := extract(t, "--input", "jsonl", a, b)
 		assert.Equal(t, 1, r.code)
@@ -517,11 +529,11 @@ func TestJSONLInputFileNames(t *testing.T) {
 	t.Run("byte order mark", func(t *testing.T) {
 		t.Parallel()
 		p := filepath.Join(dir, "bom.jsonl")
-		writeFile(t, p, []byte("\ufeff"+`{"id":"x","text":"جاسم"}`+"\n"))
+		writeFile(t, p, []byte("\ufeff"+`{"id":"x","text":"درعا"}`+"\n"))
 		r := extract(t, "--input", "jsonl", p)
 		assert.Equal(t, 0, r.code, r.stderr)
 		rs := parseRecords(t, r.stdout)
-		assert.True(t, hasEntity(rs.entitiesOf("x"), "جاسم", 0, 4))
+		assert.True(t, hasEntity(rs.entitiesOf("x"), "درعا", 0, 4))
 	})
 }
 

@@ -28,8 +28,9 @@ Finds places, organizations, dates and events in Arabic news text and writes
 JSON records to standard output.
 
 Inputs:
-  (none) or -        standard input is one document, processed as it streams:
-                     records appear sentence by sentence, in bounded memory
+  (none) or -        standard input is one document, processed as it streams
+                     in bounded memory: records appear window by window
+                     (--context), or sentence by sentence with --context 0
   FILE               a text file (any name)
   DIR                every file matching --glob below DIR, recursively, in
                      lexical order; hidden entries are skipped, symbolic
@@ -71,6 +72,7 @@ type extractFlags struct {
 	encoding    string
 	progress    string
 	maxSentence int
+	context     int
 	maxLine     int
 	output      string
 	name        string
@@ -98,6 +100,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	fs.StringVar(&f.encoding, "encoding", "utf-8", "input `encoding`: utf-8, utf-16, windows-1256, iso-8859-6…")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (terminal and directory or JSONL input), always, never")
 	fs.IntVar(&f.maxSentence, "max-sentence", khabar.DefaultMaxSentenceBytes, "longest sentence in `bytes` before it is cut (bounds memory)")
+	fs.IntVar(&f.context, "context", khabar.DefaultContextBytes, "decide names over windows of this many `bytes` of text, so evidence later in a document counts; 0: sentence by sentence, earlier text only")
 	fs.IntVar(&f.maxLine, "max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	fs.StringVar(&f.output, "o", "", "write records to `file` instead of standard output")
 	fs.StringVar(&f.name, "name", source.Stdin, "document `name` used as \"doc\" for standard input")
@@ -114,7 +117,13 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		return exitUsage
 	}
 
-	cfg := khabar.Config{Gazetteers: f.gazetteers, NoDefaultGazetteer: f.noDefault, MaxSentenceBytes: f.maxSentence}
+	cfg := khabar.Config{Gazetteers: f.gazetteers, NoDefaultGazetteer: f.noDefault, MaxSentenceBytes: f.maxSentence, ContextBytes: f.context}
+	switch {
+	case f.context < 0:
+		return usageErr("--context must be 0 or more")
+	case f.context == 0:
+		cfg.ContextBytes = -1 // sentence by sentence
+	}
 	var refDate time.Time
 	if f.refDate != "" {
 		if refDate, err = source.ParseDate(f.refDate); err != nil {

@@ -16,8 +16,18 @@
 //	lat, lon no        WGS84 coordinates, decimal degrees (both or neither)
 //	ids      no        external ids as key=value pairs separated by |
 //	                   (pcode=SY12|wikidata=Q1689560|geonames=170903)
-//	rank     no        integer prominence; the higher wins when a name is
-//	                   shared by several entries (default 0)
+//	rank     no        integer prominence, 0-100; the higher wins when a
+//	                   name is shared by several entries and nothing in
+//	                   the context decides (default 0)
+//	match    no        how much evidence a mention needs, | separated
+//	                   flags: free (matches anywhere), cue (needs a head
+//	                   noun, a preposition of place or document context),
+//	                   strict (needs a head noun or strong document
+//	                   context); and article (the name also matches
+//	                   with the article added or dropped). Empty: the
+//	                   default for the entry's type, subtype and rank.
+//	ref      no        where the fact comes from (a URL or a reference);
+//	                   not used in matching
 //
 // Names and aliases are normalized and tokenized exactly like document
 // text, so they may be written with hamza, ta marbuta or diacritics.
@@ -44,7 +54,59 @@ type Entry struct {
 	Geo     *Geo
 	IDs     []KV
 	Rank    int
-	Source  string // file:line it came from
+	// Evidence is the evidence level the match column sets; EvidenceDefault
+	// when it sets none.
+	Evidence Evidence
+	// ArticleOptional lets the name match with the article added or
+	// dropped (the match flag "article").
+	ArticleOptional bool
+	Ref             string // provenance, from the ref column
+	Source          string // file:line it came from
+}
+
+// Evidence is how much context a mention of an entry needs before it is
+// reported.
+type Evidence uint8
+
+// Evidence levels, weakest first.
+const (
+	// EvidenceDefault means the level follows from the entry's type,
+	// subtype and rank (see the ner package).
+	EvidenceDefault Evidence = iota
+	// EvidenceFree: the name is reported wherever it occurs.
+	EvidenceFree
+	// EvidenceCue: a head noun, a preposition of place, a quotation, a
+	// coordinated place, or document context must support it.
+	EvidenceCue
+	// EvidenceStrict: the name is also a common word or first name; only a
+	// head noun or strong document context supports it.
+	EvidenceStrict
+)
+
+// String returns the level's name as written in the match column.
+func (e Evidence) String() string {
+	switch e {
+	case EvidenceFree:
+		return "free"
+	case EvidenceCue:
+		return "cue"
+	case EvidenceStrict:
+		return "strict"
+	}
+	return "default"
+}
+
+// ParseEvidence reads a level name (free, cue, strict).
+func ParseEvidence(s string) (Evidence, bool) {
+	switch s {
+	case "free":
+		return EvidenceFree, true
+	case "cue":
+		return EvidenceCue, true
+	case "strict":
+		return EvidenceStrict, true
+	}
+	return EvidenceDefault, false
 }
 
 // Geo is a WGS84 point.
@@ -65,7 +127,7 @@ func isEntryType(t string) bool { return t == "PLACE" || t == "ORG" }
 // isColumn reports the columns a file may have.
 func isColumn(c string) bool {
 	switch c {
-	case "id", "type", "subtype", "name", "name_en", "aliases", "parent", "lat", "lon", "ids", "rank":
+	case "id", "type", "subtype", "name", "name_en", "aliases", "parent", "lat", "lon", "ids", "rank", "match", "ref":
 		return true
 	}
 	return false
@@ -108,7 +170,7 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 			for i, f := range fields {
 				name := strings.ToLower(strings.TrimSpace(f))
 				if !isColumn(name) {
-					fail("unknown column %q in header (known: id, type, subtype, name, name_en, aliases, parent, lat, lon, ids, rank)", f)
+					fail("unknown column %q in header (known: id, type, subtype, name, name_en, aliases, parent, lat, lon, ids, rank, match, ref)", f)
 					continue
 				}
 				if _, dup := cols[name]; dup {
@@ -144,6 +206,7 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 			Name:    get("name"),
 			NameEn:  get("name_en"),
 			Parent:  get("parent"),
+			Ref:     get("ref"),
 			Source:  fmt.Sprintf("%s:%d", source, line),
 		}
 		switch {
@@ -193,6 +256,10 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 			}
 			e.Rank = n
 		}
+		if err := parseMatch(&e, get("match")); err != nil {
+			fail("entry %s: %v", e.ID, err)
+			continue
+		}
 		entries = append(entries, e)
 	}
 	if err := sc.Err(); err != nil {
@@ -205,6 +272,29 @@ func Parse(r io.Reader, source string) ([]Entry, error) {
 		return nil, errors.Join(errs...)
 	}
 	return entries, nil
+}
+
+// parseMatch reads the match column's flags into e.
+func parseMatch(e *Entry, flags string) error {
+	for _, f := range strings.Split(flags, "|") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if f == "article" {
+			e.ArticleOptional = true
+			continue
+		}
+		level, ok := ParseEvidence(f)
+		if !ok {
+			return fmt.Errorf("match flag %q is not free, cue, strict or article", f)
+		}
+		if e.Evidence != EvidenceDefault && e.Evidence != level {
+			return fmt.Errorf("match gives two evidence levels (%s and %s)", e.Evidence, level)
+		}
+		e.Evidence = level
+	}
+	return nil
 }
 
 func parseGeo(lat, lon string) (*Geo, error) {

@@ -17,6 +17,7 @@ import (
 // part of the key. A Lexicon is immutable and safe for concurrent use.
 type Lexicon struct {
 	entries []Entry
+	parents []int32 // per entry: index of its parent, or -1
 	byID    map[string]int32
 	vocab   map[string]int32 // token text → token id
 	edges   map[uint64]int32 // node<<32 | token id → child node
@@ -66,12 +67,27 @@ func (l *Lexicon) MayStartName(word []byte) bool {
 type Match struct {
 	Entry   int32 // index into Entries()
 	Article bool  // the name's first token carries the article
-	Alias   int16 // 0 for the canonical name, i for Aliases[i-1]
+	// AnyArticle lets the name match whether or not the text carries
+	// the article (the entry's "article" match flag).
+	AnyArticle bool
+	Alias      int16 // 0 for the canonical name, i for Aliases[i-1]
 }
 
+// Name returns the name of e that m matched.
+func (m Match) Name(e *Entry) string {
+	if m.Alias == 0 {
+		return e.Name
+	}
+	return e.Aliases[m.Alias-1]
+}
+
+// maxDepth bounds a parent chain; a longer one is taken for a cycle.
+const maxDepth = 16
+
 // Build compiles entries. Names are normalized with norm and split into
-// tokens and articles the same way document text is. Duplicate ids are an
-// error naming both sources.
+// tokens and articles the same way document text is. Duplicate ids, a
+// parent that is not defined and a cycle of parents are errors naming the
+// entry's source.
 func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 	l := &Lexicon{
 		entries: entries,
@@ -96,10 +112,51 @@ func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*L
 			if !ok {
 				return nil, fmt.Errorf("%s: name %q of %s has no letters or digits", e.Source, name, e.ID)
 			}
-			l.final[node] = appendUnique(l.final[node], Match{Entry: int32(i), Article: article, Alias: int16(k)})
+			if k > 1<<15-1 {
+				return nil, fmt.Errorf("%s: %s has more than %d aliases", e.Source, e.ID, 1<<15-1)
+			}
+			l.final[node] = appendUnique(l.final[node], Match{Entry: int32(i), Article: article, AnyArticle: e.ArticleOptional, Alias: int16(k)})
 		}
 	}
+	if err := l.linkParents(); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// linkParents resolves every entry's parent id and rejects cycles.
+func (l *Lexicon) linkParents() error {
+	l.parents = make([]int32, len(l.entries))
+	for i, e := range l.entries {
+		l.parents[i] = -1
+		if e.Parent == "" {
+			continue
+		}
+		p, ok := l.byID[e.Parent]
+		if !ok {
+			return fmt.Errorf("%s: parent %s of %s is not defined", e.Source, e.Parent, e.ID)
+		}
+		l.parents[i] = p
+	}
+	for i := range l.entries {
+		p, depth := l.parents[i], 0
+		for ; p >= 0; p = l.parents[p] {
+			if depth++; depth > maxDepth || p == int32(i) {
+				e := &l.entries[i]
+				return fmt.Errorf("%s: the parents of %s form a cycle (or a chain deeper than %d)", e.Source, e.ID, maxDepth)
+			}
+		}
+	}
+	return nil
+}
+
+// Parent returns the index of entry i's parent, or -1.
+func (l *Lexicon) Parent(i int32) int32 { return l.parents[i] }
+
+// Index returns the index of the entry with the given id.
+func (l *Lexicon) Index(id string) (int32, bool) {
+	i, ok := l.byID[id]
+	return i, ok
 }
 
 // insertName adds the path of a tokenized name and returns its last node.
@@ -154,7 +211,7 @@ func (l *Lexicon) addEnding(word []byte) {
 // normalization adds nothing.
 func appendUnique(ms []Match, m Match) []Match {
 	for _, x := range ms {
-		if x.Entry == m.Entry && x.Article == m.Article {
+		if x.Entry == m.Entry && (x.Article == m.Article || m.AnyArticle) {
 			return ms
 		}
 	}

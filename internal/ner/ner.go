@@ -9,10 +9,12 @@
 package ner
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
 	"github.com/khabar-ie/khabar/internal/lexicon"
+	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/segment"
 )
 
@@ -31,18 +33,52 @@ type Mention struct {
 	Best    int
 	// Prefix is the proclitic text peeled off the first token ("ب", "و").
 	Prefix string
+	// Cues is what the words around the name say about it.
+	Cues Cues
+}
+
+// Cues are the local signs of what a name is, found in the tokens around
+// it. The resolver weighs them as evidence.
+type Cues struct {
+	// Head is the head noun right before the name (مدينة جاسم), possibly
+	// across one nisba adjective (العاصمة الأردنية عمان); nil if none.
+	Head *Cue
+	// InnerHead is the name's own first token when it is a head noun
+	// (مخيم الهول, معبر نصيب): the name carries its own evidence.
+	InnerHead *Cue
+	// Place is a preposition or adverb of place (في، قرب), a noun usually
+	// followed by a place (أهالي), or the preposition ب on the name.
+	Place *Cue
+	// Direction is a compass word before the name (شمالي درعا).
+	Direction *Cue
+	// Quoted is set when a quotation mark opens right before the name.
+	Quoted bool
+	// AfterMention is set when the previous mention of the sentence ends
+	// right before this one, or before a comma that precedes it (X بY,
+	// X وY, X، Y).
+	AfterMention bool
+	// Conj is set when the name carries the conjunction و or ف.
+	Conj bool
+	// InPrep is set when the name carries the preposition ب.
+	InPrep bool
 }
 
 // Tagger matches a lexicon. It is immutable and safe for concurrent use;
 // per-call buffers live in a Scratch.
 type Tagger struct {
-	lex *lexicon.Lexicon
-	an  *clitic.Analyzer
+	lex  *lexicon.Lexicon
+	an   *clitic.Analyzer
+	cues cueTable
 }
 
-// New returns a tagger over lex using an for clitic readings.
-func New(lex *lexicon.Lexicon, an *clitic.Analyzer) *Tagger {
-	return &Tagger{lex: lex, an: an}
+// New returns a tagger over lex using an for clitic readings; norm
+// normalizes the cue words as text is.
+func New(lex *lexicon.Lexicon, an *clitic.Analyzer, norm *normalize.Normalizer) (*Tagger, error) {
+	cues, err := loadCues(cueData, norm, an)
+	if err != nil {
+		return nil, err
+	}
+	return &Tagger{lex: lex, an: an, cues: cues}, nil
 }
 
 // Lexicon returns the tagger's lexicon.
@@ -55,6 +91,8 @@ func (t *Tagger) Analyzer() *clitic.Analyzer { return t.an }
 type Scratch struct {
 	Readings []clitic.Reading // clitic readings of the current token
 	key      []byte
+	cueRead  []clitic.Reading
+	cueKey   []byte
 }
 
 // Tag appends the mentions found in the tokens of one sentence to dst, in
@@ -62,6 +100,7 @@ type Scratch struct {
 // tokens index.
 func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Token) []Mention {
 	known := t.lex.IsBareName
+	prevLast := -2 // last token of the previous mention in this sentence
 	for i := 0; i < len(toks); {
 		tok := toks[i]
 		if tok.Kind == segment.Punct {
@@ -138,10 +177,107 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			i++
 			continue
 		}
+		t.cuesOf(&best, s, text, toks, prevLast)
 		dst = append(dst, best)
+		prevLast = best.LastToken
 		i = best.LastToken + 1
 	}
 	return dst
+}
+
+// cuesOf fills m.Cues from the tokens before the name and its own
+// proclitics. prevLast is the last token of the sentence's previous
+// mention.
+func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Token, prevLast int) {
+	c := &m.Cues
+	for _, r := range m.Prefix {
+		switch r {
+		case 'و', 'ف':
+			c.Conj = true
+		case 'ب':
+			c.InPrep = true
+		}
+	}
+	first := toks[m.FirstToken]
+	// The name's first token, without its proclitics.
+	if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && cue.Kind == CueHead && m.LastToken > m.FirstToken {
+		c.InnerHead = cue
+	}
+	j := m.FirstToken - 1
+	for ; j >= 0 && toks[j].Kind == segment.Punct; j-- {
+		p := string(text[toks[j].Start:toks[j].End])
+		if isOpeningQuote(p) {
+			c.Quoted = true
+			continue
+		}
+		if (p == "،" || p == ",") && j-1 == prevLast {
+			c.AfterMention = true
+		}
+		break
+	}
+	if j == prevLast {
+		c.AfterMention = true
+	}
+	if j < 0 || toks[j].Kind != segment.Word || j == prevLast {
+		return
+	}
+	word := text[toks[j].Start:toks[j].End]
+	cue := t.cueAt(s, word)
+	if cue == nil && isNisba(word) && j > 0 && j-1 != prevLast && toks[j-1].Kind == segment.Word {
+		// العاصمة الأردنية عمان: a head noun across one adjective.
+		if h := t.cueAt(s, text[toks[j-1].Start:toks[j-1].End]); h != nil && (h.Kind == CueHead || h.Kind == CueOrgHead) {
+			cue = h
+		}
+	}
+	if cue == nil {
+		return
+	}
+	switch cue.Kind {
+	case CueHead, CueOrgHead:
+		c.Head = cue
+		if cue.Container {
+			c.Direction = cue
+		}
+	case CuePrep, CueGenitive:
+		c.Place = cue
+	case CueDirection:
+		c.Direction = cue
+	}
+}
+
+// cueAt returns the cue a word is, under any proclitic reading.
+func (t *Tagger) cueAt(s *Scratch, word []byte) *Cue {
+	s.cueRead = t.an.Proclitics(s.cueRead[:0], word, nil)
+	for _, r := range s.cueRead {
+		s.cueKey = t.an.AppendKey(s.cueKey[:0], word, r)
+		if c, ok := t.cues[string(s.cueKey)]; ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// Cue returns the cue a normalized word is, if any (for tests and tools).
+func (t *Tagger) Cue(word string) *Cue {
+	var s Scratch
+	return t.cueAt(&s, []byte(word))
+}
+
+// isNisba reports a word shaped like a definite nisba adjective
+// (السورية، الأردني), which may stand between a head noun and its name.
+func isNisba(w []byte) bool {
+	const al, ya, yah = "ال", "ي", "يه"
+	return bytes.HasPrefix(w, []byte(al)) && utf8.RuneCount(w) >= 5 &&
+		(bytes.HasSuffix(w, []byte(ya)) || bytes.HasSuffix(w, []byte(yah)))
+}
+
+// isOpeningQuote reports marks that open a quotation.
+func isOpeningQuote(p string) bool {
+	switch p {
+	case "\"", "'", "“", "«", "‘", "‹", "„", "(":
+		return true
+	}
+	return false
 }
 
 // pick chooses among entries sharing a name: the highest rank, then the
@@ -163,7 +299,7 @@ func (t *Tagger) pick(ms []lexicon.Match) int {
 func filterArticle(ms []lexicon.Match, article bool) []lexicon.Match {
 	all := true
 	for _, m := range ms {
-		if m.Article != article {
+		if m.Article != article && !m.AnyArticle {
 			all = false
 			break
 		}
@@ -173,7 +309,7 @@ func filterArticle(ms []lexicon.Match, article bool) []lexicon.Match {
 	}
 	var out []lexicon.Match
 	for _, m := range ms {
-		if m.Article == article {
+		if m.Article == article || m.AnyArticle {
 			out = append(out, m)
 		}
 	}

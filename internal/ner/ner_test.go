@@ -32,7 +32,9 @@ func newFixture(t *testing.T, lines ...string) *fixture {
 	require.NoError(t, err)
 	lex, err := lexicon.Build(entries, norm, an)
 	require.NoError(t, err)
-	return &fixture{norm: norm, tagger: New(lex, an)}
+	tg, err := New(lex, an, norm)
+	require.NoError(t, err)
+	return &fixture{norm: norm, tagger: tg}
 }
 
 // tagged is a mention in readable form.
