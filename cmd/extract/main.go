@@ -61,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd, rest := "", args
 	if len(args) > 0 {
 		switch args[0] {
-		case "normalize", "tokens", "stem", "help":
+		case "normalize", "tokens", "stem", "gazetteer", "sample", "help":
 			cmd, rest = args[0], args[1:]
 		}
 	}
@@ -73,6 +73,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code = cmdTokens(ctx, e, rest)
 	case "stem":
 		code = cmdStem(ctx, e, rest)
+	case "gazetteer":
+		code = cmdGazetteer(ctx, e, rest)
+	case "sample":
+		code = cmdSample(ctx, e, rest)
 	case "help":
 		code = cmdExtract(ctx, e, []string{"-h"})
 	default:

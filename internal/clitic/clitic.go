@@ -223,6 +223,33 @@ func insertReading(dst []Reading, first int, r Reading) []Reading {
 	return dst
 }
 
+// ProcliticLetters returns the letters proclitics are made of and the
+// most runes proclitics may take at the start of a word: any name key a
+// word holds starts after at most that many such letters.
+func (a *Analyzer) ProcliticLetters() (letters []rune, maxRunes int) {
+	seen := map[rune]bool{}
+	add := func(f affix) {
+		for _, r := range string(f.form) {
+			if !seen[r] {
+				seen[r] = true
+				letters = append(letters, r)
+			}
+		}
+	}
+	longest := func(fs []affix) int {
+		n := 0
+		for _, f := range fs {
+			add(f)
+			n = max(n, f.runes)
+		}
+		return n
+	}
+	maxRunes = longest(a.conj) + max(longest(a.prep), longest(a.future)) + a.article.runes
+	add(a.article)
+	add(a.fusedLam)
+	return letters, maxRunes
+}
+
 // AppendKey appends the look-up key of word under r to dst: the stem
 // without the article, with a restored ta marbuta where r says so.
 func (a *Analyzer) AppendKey(dst []byte, word []byte, r Reading) []byte {

@@ -24,43 +24,95 @@ type Lexicon struct {
 	final   [][]Match        // per node: names that end there
 	bare    map[string]bool  // first tokens of article-less names (never split by clitic analysis)
 	nodes   int32
-	// endings is a bitset over hashes of the last runes of every first
-	// token: a text token whose ending is absent cannot start a name under
-	// any proclitic reading, so the tagger skips it without analysis.
-	endings endingSet
+	// keys is a Bloom filter over the look-up keys of names' first
+	// tokens. A text token can start a name only if one of its suffixes
+	// after proclitic letters is such a key, so the tagger skips most
+	// tokens after hashing them once, without clitic analysis.
+	keys      bloom
+	proclitic [128]bool // proclitic letters (Arabic letters are < U+0700)
+	maxPrefix int       // most runes of proclitics
 }
 
-// endingRunes is how many final runes the ending filter looks at.
-const endingRunes = 3
+// bloom is a Bloom filter with two probes derived from one 64-bit hash.
+type bloom struct {
+	bits []uint64
+	mask uint64
+}
 
-// endingSet is a 64 Ki-bit set of ending hashes.
-type endingSet [1 << 10]uint64
-
-func (e *endingSet) add(h uint16)      { e[h>>6] |= 1 << (h & 63) }
-func (e *endingSet) has(h uint16) bool { return e[h>>6]&(1<<(h&63)) != 0 }
-
-// endingHash hashes the last n runes of b (all of b if it is shorter).
-func endingHash(b []byte, n int) uint16 {
-	i := len(b)
-	for ; n > 0 && i > 0; n-- {
-		i--
-		for i > 0 && b[i]&0xC0 == 0x80 {
-			i--
-		}
+// newBloom sizes a filter at 32 bits a key (false positives about 0.5%).
+func newBloom(keys int) bloom {
+	n := uint64(1 << 12)
+	for n < uint64(keys)*32 {
+		n <<= 1
 	}
-	var h uint32 = 2166136261
-	for _, c := range b[i:] {
-		h = (h ^ uint32(c)) * 16777619
+	return bloom{bits: make([]uint64, n/64), mask: n - 1}
+}
+
+func (b *bloom) add(h uint64) {
+	for _, i := range [2]uint64{h & b.mask, (h >> 32) & b.mask} {
+		b.bits[i>>6] |= 1 << (i & 63)
 	}
-	return uint16(h ^ h>>16)
+}
+
+func (b *bloom) has(h uint64) bool {
+	i, j := h&b.mask, (h>>32)&b.mask
+	return b.bits[i>>6]&(1<<(i&63)) != 0 && b.bits[j>>6]&(1<<(j&63)) != 0
+}
+
+// FNV-1a over a word's bytes taken from the end: the hashes of all the
+// word's suffixes come out of one backward pass.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func suffixHash(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for i := len(b) - 1; i >= 0; i-- {
+		h = (h ^ uint64(b[i])) * fnvPrime
+	}
+	return mix(h)
+}
+
+// mix spreads the hash's bits so both probes are independent.
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
 }
 
 // MayStartName reports whether a text token could be the first token of a
-// name under some proclitic reading: every reading keeps the token's end,
-// so its last runes must end some name's first token. False positives are
-// possible, false negatives are not.
+// name under some proclitic reading. False positives are possible (about
+// one unrelated word in two hundred), false negatives are not.
 func (l *Lexicon) MayStartName(word []byte) bool {
-	return l.endings.has(endingHash(word, endingRunes)) || l.endings.has(endingHash(word, endingRunes-1)|1)
+	// Where a key may start: the word's start and after each of its first
+	// proclitic letters.
+	var starts [8]int
+	n := 0
+	starts[n] = 0
+	n++
+	for i, runes := 0, 0; i < len(word) && runes < l.maxPrefix && n < len(starts); runes++ {
+		r, size := utf8.DecodeRune(word[i:])
+		if r >= 0x0600+128 || r < 0x0600 || !l.proclitic[r-0x0600] {
+			break
+		}
+		i += size
+		starts[n] = i
+		n++
+	}
+	h := uint64(fnvOffset)
+	k := n - 1
+	for i := len(word) - 1; i >= 0 && k >= 0; i-- {
+		h = (h ^ uint64(word[i])) * fnvPrime
+		if i == starts[k] {
+			if l.keys.has(mix(h)) {
+				return true
+			}
+			k--
+		}
+	}
+	return false
 }
 
 // Match is one name ending at a trie node.
@@ -98,6 +150,18 @@ func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*L
 		bare:    make(map[string]bool),
 		nodes:   1,
 	}
+	names := 0
+	for _, e := range entries {
+		names += 1 + len(e.Aliases)
+	}
+	l.keys = newBloom(names)
+	letters, maxRunes := an.ProcliticLetters()
+	for _, r := range letters {
+		if r >= 0x0600 && r < 0x0600+128 {
+			l.proclitic[r-0x0600] = true
+		}
+	}
+	l.maxPrefix = maxRunes
 	var toks []segment.Token
 	for i, e := range entries {
 		if j, dup := l.byID[e.ID]; dup {
@@ -174,7 +238,7 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 			}
 		}
 		if first {
-			l.addEnding(word)
+			l.keys.add(suffixHash(word))
 		}
 		first = false
 		id, seen := l.vocab[string(word)]
@@ -196,17 +260,6 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 	return node, article, ok
 }
 
-// addEnding records the ending of a name's first token. A token of
-// exactly endingRunes-1 runes is recorded under the shorter hash (marked
-// by its low bit) so two-letter names (قسد is three; سد is two) still pass.
-func (l *Lexicon) addEnding(word []byte) {
-	if utf8.RuneCount(word) < endingRunes {
-		l.endings.add(endingHash(word, endingRunes-1) | 1)
-		return
-	}
-	l.endings.add(endingHash(word, endingRunes))
-}
-
 // matches of one name are deduplicated: an alias equal to the name after
 // normalization adds nothing.
 func appendUnique(ms []Match, m Match) []Match {
@@ -216,6 +269,40 @@ func appendUnique(ms []Match, m Match) []Match {
 		}
 	}
 	return append(ms, m)
+}
+
+// Find returns the names that match normalized text exactly, the article
+// of its first token as written (with "article" entries either way).
+func (l *Lexicon) Find(text []byte, an *clitic.Analyzer) []Match {
+	toks, _ := segment.Tokenize(nil, text, 0, 0)
+	node, first, article := Root, true, false
+	for _, t := range toks {
+		if t.Kind == segment.Punct {
+			continue
+		}
+		word := text[t.Start:t.End]
+		if first && t.Kind == segment.Word {
+			word, article = an.SplitArticle(word)
+		}
+		first = false
+		id, ok := l.Token(word)
+		if !ok {
+			return nil
+		}
+		if node, ok = l.Step(node, id); !ok {
+			return nil
+		}
+	}
+	if node == Root {
+		return nil
+	}
+	var out []Match
+	for _, m := range l.Final(node) {
+		if m.Article == article || m.AnyArticle {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // Root is the trie's root node.
