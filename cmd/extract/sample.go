@@ -194,4 +194,3 @@ func readItem(it source.Item) (string, error) {
 	}
 	return string(b), nil
 }
-
