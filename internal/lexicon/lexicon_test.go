@@ -407,3 +407,76 @@ func TestMayStartName(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, rejected, len(unrelated)-1, "the filter lets few unrelated words through")
 }
+
+func TestParents(t *testing.T) {
+	norm, an := tools(t)
+	entries, err := Parse(strings.NewReader("id\ttype\tname\tparent\nSY\tPLACE\tسوريا\t\nSY12\tPLACE\tدرعا\tSY\nC6111\tPLACE\tجاسم\tSY12\n"), "g.tsv")
+	require.NoError(t, err)
+	lex, err := Build(entries, norm, an)
+	require.NoError(t, err)
+	i, ok := lex.Index("C6111")
+	require.True(t, ok)
+	var chain []string
+	for p := lex.Parent(i); p >= 0; p = lex.Parent(p) {
+		chain = append(chain, lex.Entries()[p].ID)
+	}
+	assert.Equal(t, []string{"SY12", "SY"}, chain)
+}
+
+func TestParentErrors(t *testing.T) {
+	norm, an := tools(t)
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"unknown", "id\ttype\tname\tparent\nA\tPLACE\tا ب\tNOPE\n", "g.tsv:2: parent NOPE of A is not defined"},
+		{"self", "id\ttype\tname\tparent\nA\tPLACE\tا ب\tA\n", "g.tsv:2: the parents of A form a cycle"},
+		{"cycle", "id\ttype\tname\tparent\nA\tPLACE\tا ب\tB\nB\tPLACE\tب ت\tA\n", "form a cycle"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			entries, err := Parse(strings.NewReader(tc.file), "g.tsv")
+			require.NoError(t, err)
+			_, err = Build(entries, norm, an)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func TestMatchColumn(t *testing.T) {
+	in := "id\ttype\tname\tmatch\nA\tPLACE\tالرقة\tcue|article\nB\tPLACE\tب\t STRICT \nC\tPLACE\tج\t\n"
+	got, err := Parse(strings.NewReader(in), "g.tsv")
+	require.NoError(t, err)
+	assert.Equal(t, EvidenceCue, got[0].Evidence)
+	assert.True(t, got[0].ArticleOptional)
+	assert.Equal(t, EvidenceStrict, got[1].Evidence)
+	assert.Equal(t, EvidenceDefault, got[2].Evidence)
+
+	for _, bad := range []string{"free|strict", "sometimes"} {
+		_, err := Parse(strings.NewReader("id\ttype\tname\tmatch\nA\tPLACE\tا\t"+bad+"\n"), "g.tsv")
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), "g.tsv:2: entry A: match")
+	}
+}
+
+// TestArticleOptional: an "article" entry matches with and without the
+// article; others only as written.
+func TestArticleOptional(t *testing.T) {
+	norm, an := tools(t)
+	in := "id\ttype\tname\tmatch\nQ\tPLACE\tالقامشلي\tarticle\nR\tPLACE\tالرقة\t\n"
+	entries, err := Parse(strings.NewReader(in), "g.tsv")
+	require.NoError(t, err)
+	lex, err := Build(entries, norm, an)
+	require.NoError(t, err)
+	find := func(s string) []string {
+		var ids []string
+		for _, m := range lex.Find([]byte(norm.String(s)), an) {
+			ids = append(ids, lex.Entries()[m.Entry].ID)
+		}
+		return ids
+	}
+	assert.Equal(t, []string{"Q"}, find("القامشلي"))
+	assert.Equal(t, []string{"Q"}, find("قامشلي"))
+	assert.Equal(t, []string{"R"}, find("الرقة"))
+	assert.Empty(t, find("رقة"))
+	assert.Empty(t, find("الرقة الجديدة"), "a longer text is not the name")
+}

@@ -200,7 +200,7 @@ func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Toke
 	}
 	first := toks[m.FirstToken]
 	// The name's first token, without its proclitics.
-	if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && cue.Kind == CueHead && m.LastToken > m.FirstToken {
+	if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && (cue.Kind == CueHead || cue.Kind == CueOrgHead) && m.LastToken > m.FirstToken {
 		c.InnerHead = cue
 	}
 	j := m.FirstToken - 1

@@ -459,3 +459,94 @@ func TestTagConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// cueSummary describes a mention's cues compactly for table tests.
+func cueSummary(c Cues) string {
+	var parts []string
+	if c.Head != nil {
+		parts = append(parts, "head:"+c.Head.Word)
+	}
+	if c.InnerHead != nil {
+		parts = append(parts, "inner:"+c.InnerHead.Word)
+	}
+	if c.Place != nil {
+		parts = append(parts, "place:"+c.Place.Word)
+	}
+	if c.Direction != nil {
+		parts = append(parts, "direction:"+c.Direction.Word)
+	}
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{c.Quoted, "quoted"}, {c.AfterMention, "after"}, {c.Conj, "conj"}, {c.InPrep, "ب"}} {
+		if f.on {
+			parts = append(parts, f.name)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestCues(t *testing.T) {
+	f := newFixture(t,
+		"SY12\tPLACE\tدرعا",
+		"C6111\tPLACE\tجاسم",
+		"C6051\tPLACE\tالصنمين",
+		"JO\tPLACE\tالأردن",
+		"AMM\tPLACE\tعمان",
+		"CAMP\tPLACE\tمخيم الهول",
+		"ISIS\tORG\tتنظيم الدولة",
+		"D24\tORG\tدرعا 24",
+	)
+	for _, tc := range []struct {
+		text string
+		want []string // cues of each mention, in order
+	}{
+		{"قال جاسم", []string{""}},
+		{"في مدينة جاسم", []string{"head:مدينة"}},
+		{"وبمدينة جاسم", []string{"head:مدينة"}},
+		{"في ريف درعا", []string{"head:ريف direction:ريف"}},
+		{"العاصمة الأردنية عمان", []string{"head:العاصمة"}},
+		{"وصلوا إلى جاسم", []string{"place:إلى"}},
+		{"ووصلوا الى جاسم", []string{"place:إلى"}},
+		{"أهالي جاسم", []string{"place:أهالي"}},
+		{"الصنمين شمالي درعا", []string{"", "direction:شمالي"}},
+		{"مدينة جاسم بدرعا", []string{"head:مدينة", "after ب"}},
+		{"في جاسم ودرعا", []string{"place:في", "after conj"}},
+		{"في جاسم، درعا", []string{"place:في", "after"}},
+		{"في جاسم قرب درعا", []string{"place:في", "place:قرب"}},
+		{"شبكة “درعا 24”", []string{"head:شبكة quoted"}},
+		{"لمخيم الهول", []string{"inner:مخيم"}},
+		{"هاجم تنظيم الدولة", []string{"inner:تنظيم"}},
+		{"في الأردن", []string{"place:في"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			ms, _, _ := f.tag(t, tc.text)
+			var cues []string
+			for _, m := range ms {
+				cues = append(cues, cueSummary(m.Cues))
+			}
+			assert.Equal(t, tc.want, cues)
+		})
+	}
+}
+
+func TestCueTable(t *testing.T) {
+	norm := normalize.New(normalize.Options{})
+	an, err := clitic.New("ه")
+	require.NoError(t, err)
+	cues, err := loadCues(cueData, norm, an)
+	require.NoError(t, err)
+	city := cues[norm.String("مدينة")]
+	require.NotNil(t, city)
+	assert.True(t, city.Fits("PLACE", "city"))
+	assert.True(t, city.Fits("PLACE", ""), "unknown subtype fits")
+	assert.False(t, city.Fits("PLACE", "governorate"))
+	assert.False(t, city.Fits("ORG", "city"))
+	assert.True(t, cues[norm.String("تنظيم")].Fits("ORG", "armed_group"))
+	assert.Equal(t, CuePrep, cues[norm.String("في")].Kind)
+
+	for _, bad := range []string{"nokind\tword\n", "head\n", "head\tمدينة\tcity\tbig\n", "prep\tفي\nprep\tفي\n"} {
+		_, err := loadCues([]byte(bad), norm, an)
+		assert.Error(t, err, bad)
+	}
+}

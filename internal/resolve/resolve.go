@@ -28,8 +28,8 @@
 // Among several entries sharing a name (درعا the city and the governorate;
 // المنصورة ×6) the choice is, in order of weight: a fitting head noun;
 // the same entry already reported; the entry being an enclosing place of
-// places reported; an enclosing place of its own being reported (closer
-// ancestors weigh more); after a compass word, ريف or "X بY", the larger
+// places reported; an enclosing place of its own being reported (smaller
+// places weigh more); after a compass word, ريف or "X بY", the larger
 // unit; then rank (prominence). The entries set aside are kept.
 //
 // The document is read in windows of sentences: before deciding a window,
@@ -352,13 +352,12 @@ func fitsHead(c *ner.Cues, e *lexicon.Entry) bool {
 // matched name, if any. With local, only signs in the sentence count.
 func (d *Doc) evidence(m *ner.Mention, mt lexicon.Match, e *lexicon.Entry, fits bool, head *ner.Cue, prevPlace, local bool) (string, bool) {
 	level := d.r.Level(mt)
-	if level == lexicon.EvidenceFree {
-		return "name", true
-	}
 	cues := &m.Cues
 	switch {
 	case fits:
 		return "head:" + head.Word, true
+	case level == lexicon.EvidenceFree:
+		return "name", true
 	case cues.Quoted && e.Type == "ORG":
 		return "quote", true
 	case local:
@@ -414,7 +413,7 @@ const (
 	weightHead      = 4000
 	weightConfirmed = 2000
 	weightImplied   = 1000
-	weightAncestor  = 300 // for the parent; less for further ancestors
+	weightAncestor  = 50  // per level of the enclosing place below a continent
 	weightContainer = 50  // per admin level, after a compass word or ريف
 )
 
@@ -431,13 +430,15 @@ func (d *Doc) score(m *ner.Mention, c cand) int {
 	if d.context[c.entry] || d.wContext[c.entry] {
 		s += weightImplied
 	}
-	p := d.r.lex.Parent(c.entry)
-	for depth := 1; depth <= 3 && p >= 0; depth++ {
+	// The nearest enclosing place the document talks about: the smaller
+	// it is, the more it says (a sub-district more than a governorate).
+	// Two candidates in the same such place score alike, whatever their
+	// own depth.
+	for p := d.r.lex.Parent(c.entry); p >= 0; p = d.r.lex.Parent(p) {
 		if d.context[p] || d.wContext[p] {
-			s += weightAncestor / depth
+			s += weightAncestor * (10 - adminLevel(d.r.lex.Entries()[p].Subtype))
 			break
 		}
-		p = d.r.lex.Parent(p)
 	}
 	if m.Cues.Direction != nil || (m.Cues.InPrep && m.Cues.AfterMention) {
 		s += weightContainer * adminLevel(e.Subtype)
