@@ -35,7 +35,8 @@ func main() {
 	if *out == "" {
 		*out = *dir
 	}
-	if err := run(*src, *dir, *out); err != nil {
+	report := func(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+	if err := run(*src, *dir, *out, report); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -48,7 +49,12 @@ type generator struct {
 	report   func(format string, args ...any)
 }
 
-func run(src, dir, out string) error {
+// outputs are the files run writes, in order.
+var outputs = []string{"syria-admin.tsv", "syria-communities.tsv", "syria-sites.tsv", "countries.tsv", "world-admin1.tsv", "syria-orgs.tsv"}
+
+// run reads the sources in src and the overrides and curated files in
+// dir, writes the generated files to out, and reports what it did.
+func run(src, dir, out string, report func(format string, args ...any)) error {
 	if _, err := os.Stat(src); err != nil {
 		return fmt.Errorf("sources: %w", err)
 	}
@@ -57,20 +63,14 @@ func run(src, dir, out string) error {
 		src:    src,
 		dir:    dir,
 		norm:   n.String,
-		report: func(format string, args ...any) { fmt.Printf(format+"\n", args...) },
+		report: report,
 	}
-	steps := []struct {
-		file  string
-		build func() ([]entry, []string, error)
-	}{
-		{"syria-admin.tsv", g.syriaAdmin},
-		{"syria-communities.tsv", g.syriaCommunities},
-		{"syria-sites.tsv", g.syriaSites},
-		{"countries.tsv", g.countries},
-		{"world-admin1.tsv", g.worldAdmin1},
-		{"syria-orgs.tsv", g.syriaOrgs},
-	}
-	for _, s := range steps {
+	builders := []func() ([]entry, []string, error){g.syriaAdmin, g.syriaCommunities, g.syriaSites, g.countries, g.worldAdmin1, g.syriaOrgs}
+	for i, build := range builders {
+		s := struct {
+			file  string
+			build func() ([]entry, []string, error)
+		}{outputs[i], build}
 		entries, header, err := s.build()
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.file, err)
