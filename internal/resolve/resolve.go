@@ -413,8 +413,8 @@ const (
 	weightHead      = 4000
 	weightConfirmed = 2000
 	weightImplied   = 1000
-	weightAncestor  = 50  // per level of the enclosing place below a continent
-	weightContainer = 50  // per admin level, after a compass word or ريف
+	weightAncestor  = 50 // per level of the enclosing place below a continent
+	weightContainer = 50 // per admin level, after a compass word or ريف
 )
 
 // score ranks an admitted entry of m.
