@@ -768,3 +768,57 @@ func TestEmitErrorStops(t *testing.T) {
 	}
 	assert.Equal(t, 1, n)
 }
+
+// TestWindowEmitsBeforeEOF: with the default decision window, a stream's
+// records come out once a window of text is complete, before the input
+// ends.
+func TestWindowEmitsBeforeEOF(t *testing.T) {
+	x := newExtractor(t, khabar.Config{})
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	got := make(chan *khabar.Entity, 1024)
+	done := make(chan error, 1)
+	go func() {
+		done <- x.ExtractReader(context.Background(), khabar.DocInfo{ID: "pipe"}, pr, func(r khabar.Record) error {
+			if e, ok := r.(*khabar.Entity); ok {
+				got <- e
+			}
+			return nil
+		})
+	}()
+	filler := strings.Repeat("وقال المتحدث إن الاجتماع انتهى دون نتائج.\n", khabar.DefaultContextBytes/40)
+	go func() { _, _ = pw.Write([]byte("قتل مدني في مدينة جاسم بدرعا.\n" + filler)) }()
+	select {
+	case e := <-got:
+		assert.Equal(t, "جاسم", e.Text)
+	case err := <-done:
+		t.Fatalf("ExtractReader returned before the writer closed: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no record once a whole window was written")
+	}
+	require.NoError(t, pw.Close())
+	require.NoError(t, <-done)
+}
+
+// TestContextWindow: evidence later in the window admits an earlier bare
+// name; deciding sentence by sentence it does not.
+func TestContextWindow(t *testing.T) {
+	text := "وقال وجهاء جاسم إن المفاوضات مستمرة.\nوكانت دورية اقتحمت مدينة جاسم.\n"
+	count := func(cfg khabar.Config) (n int, evidence []string) {
+		recs, err := extractAll(newExtractor(t, cfg), "d", strings.NewReader(text))
+		require.NoError(t, err)
+		checkEntities(t, []byte(text), recs)
+		for _, e := range entities(recs) {
+			if e.Text == "جاسم" {
+				n++
+				evidence = append(evidence, e.Evidence)
+			}
+		}
+		return n, evidence
+	}
+	n, ev := count(khabar.Config{})
+	assert.Equal(t, 2, n)
+	assert.Equal(t, []string{"document", "head:مدينة"}, ev)
+	n, _ = count(khabar.Config{ContextBytes: -1})
+	assert.Equal(t, 1, n)
+}
