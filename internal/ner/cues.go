@@ -39,6 +39,11 @@ type Cue struct {
 	// Container marks heads whose name contains the place talked about
 	// (ريف درعا).
 	Container bool
+	// Article is set when the word is written with the article (العاصمة).
+	// A head noun written without it counts only without it in text: in
+	// "مدينة جاسم" the head governs a name, in "المدينة القديمة" an
+	// adjective follows.
+	Article bool
 }
 
 // Fits reports whether a head noun fits an entry's type and subtype.
@@ -93,7 +98,8 @@ func loadCues(data []byte, norm *normalize.Normalizer, an *clitic.Analyzer) (cue
 			c.Container = true
 		}
 		word := norm.AppendString(nil, c.Word)
-		key, _ := an.SplitArticle(word)
+		key, article := an.SplitArticle(word)
+		c.Article = article
 		if prev, dup := t[string(key)]; dup {
 			return nil, fmt.Errorf("cues.tsv:%d: %s is already a cue (%s)", line, c.Word, prev.Word)
 		}

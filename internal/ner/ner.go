@@ -245,12 +245,17 @@ func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Toke
 	}
 }
 
-// cueAt returns the cue a word is, under any proclitic reading.
+// cueAt returns the cue a word is, under any proclitic reading. A head
+// noun counts only with the article as the cue is written (see
+// Cue.Article).
 func (t *Tagger) cueAt(s *Scratch, word []byte) *Cue {
 	s.cueRead = t.an.Proclitics(s.cueRead[:0], word, nil)
 	for _, r := range s.cueRead {
 		s.cueKey = t.an.AppendKey(s.cueKey[:0], word, r)
 		if c, ok := t.cues[string(s.cueKey)]; ok {
+			if (c.Kind == CueHead || c.Kind == CueOrgHead) && r.Article != c.Article {
+				continue
+			}
 			return c
 		}
 	}

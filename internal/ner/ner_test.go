@@ -518,6 +518,8 @@ func TestCues(t *testing.T) {
 		{"لمخيم الهول", []string{"inner:مخيم"}},
 		{"هاجم تنظيم الدولة", []string{"inner:تنظيم"}},
 		{"في الأردن", []string{"place:في"}},
+		{"المدينة جاسم", []string{""}},
+		{"في العاصمة عمان", []string{"head:العاصمة"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			ms, _, _ := f.tag(t, tc.text)

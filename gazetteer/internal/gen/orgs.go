@@ -11,10 +11,11 @@ import (
 	"github.com/khabar-ie/khabar/internal/lexicon"
 )
 
-// curatedNames returns the normalized names and aliases of the curated
-// organizations (gazetteer/orgs.tsv), so generated rows never repeat them.
-func (g *generator) curatedNames() (map[string]string, error) {
-	path := filepath.Join(g.dir, "orgs.tsv")
+// curatedNames returns the normalized names and aliases of a curated file
+// of the gazetteer folder (orgs.tsv, regions.tsv), so generated rows never
+// repeat them.
+func (g *generator) curatedNames(file string) (map[string]string, error) {
+	path := filepath.Join(g.dir, file)
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		g.report("  note: %s is absent; no curated names to skip", path)
@@ -53,7 +54,7 @@ var otherKinds = []struct{ word, subtype string }{
 }
 
 func (g *generator) syriaOrgs() ([]entry, []string, error) {
-	curated, err := g.curatedNames()
+	curated, err := g.curatedNames("orgs.tsv")
 	if err != nil {
 		return nil, nil, err
 	}

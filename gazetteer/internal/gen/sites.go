@@ -26,10 +26,18 @@ func (g *generator) syriaSites() ([]entry, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	regions, err := g.curatedNames("regions.tsv")
+	if err != nil {
+		return nil, nil, err
+	}
 	var out []entry
 	seen := map[string]string{} // parent + normalized name → id
 	add := func(e entry, where string) {
 		key := e.parent + "\x00" + g.norm(e.name)
+		if region, ok := regions[g.norm(e.name)]; ok {
+			g.report("  skip %s %q (%s): curated as %s", e.id, e.name, where, region)
+			return
+		}
 		if prev, dup := seen[key]; dup {
 			g.report("  skip %s %q (%s): same name and parent as %s", e.id, e.name, where, prev)
 			return

@@ -129,6 +129,17 @@ func (g *generator) syriaAdmin() ([]entry, []string, error) {
 	if err := at.need("ocha_pcode", "alias", "language", "alias_type"); err != nil {
 		return nil, nil, err
 	}
+	// An alias that is another unit's name (ريف دمشق on a district) or a
+	// region's (الغوطة الشرقية on a sub-district) would take that place's
+	// mentions: such source aliases are dropped.
+	names := map[string]string{}
+	for i := range t.rows {
+		names[g.norm(t.get(i, "name_ar"))] = t.get(i, "ocha_pcode")
+	}
+	regions, err := g.curatedNames("regions.tsv")
+	if err != nil {
+		return nil, nil, err
+	}
 	aliases := map[string][]string{}
 	for i := range at.rows {
 		a := at.get(i, "alias")
@@ -136,6 +147,15 @@ func (g *generator) syriaAdmin() ([]entry, []string, error) {
 			continue
 		}
 		p := at.get(i, "ocha_pcode")
+		k := g.norm(a)
+		if other, ok := names[k]; ok && other != p {
+			g.report("  drop alias %q of %s: it names %s", a, p, other)
+			continue
+		}
+		if region, ok := regions[k]; ok {
+			g.report("  drop alias %q of %s: it names %s", a, p, region)
+			continue
+		}
 		aliases[p] = append(aliases[p], a)
 	}
 	over, err := g.syriaVariants()

@@ -30,12 +30,10 @@ func countryNames(s string) []string {
 			out = append(out, inner)
 		}
 	}
-	base := strings.TrimSpace(parenRE.ReplaceAllString(s, ""))
-	// "جزر فوكلاند - جزر مالفيناس": two names.
-	for _, part := range strings.Split(base, " - ") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append([]string{part}, out...)
-		}
+	// "الكونغو - كينشاسا" is one name: splitting at the dash would make
+	// the capital a name of the country.
+	if base := strings.TrimSpace(parenRE.ReplaceAllString(s, "")); base != "" {
+		out = append([]string{base}, out...)
 	}
 	return out
 }
