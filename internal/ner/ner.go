@@ -61,6 +61,16 @@ type Cues struct {
 	Conj bool
 	// InPrep is set when the name carries the preposition ب.
 	InPrep bool
+	// Attributive is set when a one-word name shaped like a nisba
+	// adjective (السعودية، القامشلي) follows a definite word with nothing
+	// between: in "وزارة الداخلية السعودية" it agrees with the noun as an
+	// adjective ("Saudi") instead of naming the country.
+	Attributive bool
+	// Masculine is set when a definite masculine nisba adjective that is
+	// not a compass word follows the name (ليفربول الإنكليزي، ريال مدريد
+	// الإسباني): places are feminine in Arabic, so the name stands for
+	// something else, usually a club.
+	Masculine bool
 }
 
 // Tagger matches a lexicon. It is immutable and safe for concurrent use;
@@ -203,6 +213,7 @@ func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Toke
 	if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && (cue.Kind == CueHead || cue.Kind == CueOrgHead) && m.LastToken > m.FirstToken {
 		c.InnerHead = cue
 	}
+	t.agreement(m, s, text, toks)
 	j := m.FirstToken - 1
 	for ; j >= 0 && toks[j].Kind == segment.Punct; j-- {
 		p := string(text[toks[j].Start:toks[j].End])
@@ -242,6 +253,28 @@ func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Toke
 		c.Place = cue
 	case CueDirection:
 		c.Direction = cue
+	}
+}
+
+// agreement sets the cues that come from adjective agreement around a
+// name: Attributive and Masculine.
+func (t *Tagger) agreement(m *Mention, s *Scratch, text []byte, toks []segment.Token) {
+	c := &m.Cues
+	if m.FirstToken == m.LastToken && m.Prefix == "" && m.FirstToken > 0 {
+		name, prev := toks[m.FirstToken], toks[m.FirstToken-1]
+		if prev.Kind == segment.Word && isNisba(text[name.Start:name.End]) {
+			if _, article := t.an.SplitArticle(text[prev.Start:prev.End]); article {
+				c.Attributive = true
+			}
+		}
+	}
+	if next := m.LastToken + 1; next < len(toks) && toks[next].Kind == segment.Word {
+		w := text[toks[next].Start:toks[next].End]
+		if isNisba(w) && !bytes.HasSuffix(w, []byte("يه")) {
+			if cue := t.cueAt(s, w); cue == nil || cue.Kind != CueDirection {
+				c.Masculine = true
+			}
+		}
 	}
 }
 

@@ -478,7 +478,7 @@ func cueSummary(c Cues) string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{c.Quoted, "quoted"}, {c.AfterMention, "after"}, {c.Conj, "conj"}, {c.InPrep, "ب"}} {
+	}{{c.Quoted, "quoted"}, {c.AfterMention, "after"}, {c.Conj, "conj"}, {c.InPrep, "ب"}, {c.Attributive, "attributive"}, {c.Masculine, "masculine"}} {
 		if f.on {
 			parts = append(parts, f.name)
 		}
@@ -496,6 +496,8 @@ func TestCues(t *testing.T) {
 		"CAMP\tPLACE\tمخيم الهول",
 		"ISIS\tORG\tتنظيم الدولة",
 		"D24\tORG\tدرعا 24",
+		"SA\tPLACE\tالسعودية",
+		"LIV\tPLACE\tليفربول",
 	)
 	for _, tc := range []struct {
 		text string
@@ -519,6 +521,11 @@ func TestCues(t *testing.T) {
 		{"هاجم تنظيم الدولة", []string{"inner:تنظيم"}},
 		{"في الأردن", []string{"place:في"}},
 		{"المدينة جاسم", []string{""}},
+		{"الداخلية السعودية", []string{"attributive"}},
+		{"في السعودية", []string{"place:في"}},
+		{"فاز ليفربول الإنكليزي", []string{"masculine"}},
+		{"في ليفربول الشمالي", []string{"place:في"}},
+		{"في ليفربول الجميلة", []string{"place:في"}},
 		{"في العاصمة عمان", []string{"head:العاصمة"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {

@@ -7,6 +7,13 @@
 // organization is meant; strict names — ordinary words and first names
 // that are also places (الباب، المدينة، السلام) — need stronger signs.
 //
+// Two signs of agreement rule a name out whatever its level (unless a
+// head noun fits): a one-word name shaped like a nisba adjective right
+// after a definite word is that adjective (وزارة الداخلية السعودية:
+// "Saudi", not Saudi Arabia), and a city, town or village followed by a
+// masculine nisba adjective is something else, usually a club (ليفربول
+// الإنكليزي): places take feminine agreement.
+//
 // A cue name is admitted by any one of:
 //
 //   - a head noun that fits the entry (مدينة جاسم، محافظة درعا، تنظيم ...),
@@ -356,6 +363,10 @@ func (d *Doc) evidence(m *ner.Mention, mt lexicon.Match, e *lexicon.Entry, fits 
 	switch {
 	case fits:
 		return "head:" + head.Word, true
+	case cues.Attributive:
+		return "", false // وزارة الداخلية السعودية: an adjective
+	case cues.Masculine && isSettlement(e.Subtype):
+		return "", false // ليفربول الإنكليزي: a club, not the city
 	case level == lexicon.EvidenceFree:
 		return "name", true
 	case cues.Quoted && e.Type == "ORG":
@@ -399,6 +410,16 @@ func (d *Doc) inArea(e int32, depth int) bool {
 			}
 		}
 		p = d.r.lex.Parent(p)
+	}
+	return false
+}
+
+// isSettlement reports the subtypes of cities, towns and villages: place
+// names that take feminine agreement.
+func isSettlement(subtype string) bool {
+	switch subtype {
+	case "city", "capital", "town", "village":
+		return true
 	}
 	return false
 }

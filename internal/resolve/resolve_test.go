@@ -34,6 +34,8 @@ C3160	PLACE	village	المنصورة		SY05	20
 C4337	PLACE	village	المدينة		SY11	20	
 TR	PLACE	country	تركيا			100	
 ADM1-TR.31	PLACE	province	هاتاي		TR	40	
+SA	PLACE	country	السعودية			100	
+CITY-LIV	PLACE	city	ليفربول			70	
 ORG-ISIS	ORG	armed_group	تنظيم الدولة	داعش		90	
 ORG-PAPER	ORG	media	الشرق الأوسط			60	strict
 `
@@ -120,6 +122,10 @@ func TestEvidence(t *testing.T) {
 		{"strict organization quoted", "قالت «الشرق الأوسط»", []got{{"الشرق الاوسط", "ORG-PAPER", "quote"}}},
 		{"strict organization with a head noun", "قالت صحيفة الشرق الأوسط", []got{{"الشرق الاوسط", "ORG-PAPER", "head:صحيفة"}}},
 		{"strict organization bare", "في الشرق الأوسط", nil},
+		{"nisba after a definite noun is an adjective", "قالت وزارة الداخلية السعودية", nil},
+		{"the country itself", "قالت السعودية إن", []got{{"السعودية", "SA", "name"}}},
+		{"a city with a masculine adjective is a club", "فاز ليفربول الإنكليزي", nil},
+		{"a city with a compass adjective", "في ليفربول الشمالي", []got{{"ليفربول", "CITY-LIV", "name"}}},
 		{"organization name with its head inside", "هاجم تنظيم الدولة", []got{{"تنظيم الدوله", "ORG-ISIS", "head:تنظيم"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
