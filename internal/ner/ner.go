@@ -62,9 +62,11 @@ type Cues struct {
 	// InPrep is set when the name carries the preposition ب.
 	InPrep bool
 	// Attributive is set when a one-word name shaped like a nisba
-	// adjective (السعودية، القامشلي) follows a definite word with nothing
-	// between: in "وزارة الداخلية السعودية" it agrees with the noun as an
-	// adjective ("Saudi") instead of naming the country.
+	// adjective (السعودية، القامشلي) follows a definite word, or one shaped
+	// like an indefinite feminine nisba (سورية) follows an indefinite
+	// feminine noun, with nothing between: in "وزارة الداخلية السعودية"
+	// and "لاجئة سورية" the name agrees with the noun as an adjective
+	// ("Saudi", "Syrian") instead of naming the country.
 	Attributive bool
 	// Masculine is set when a definite masculine nisba adjective that is
 	// not a compass word follows the name (ليفربول الإنكليزي، ريال مدريد
@@ -262,9 +264,14 @@ func (t *Tagger) agreement(m *Mention, s *Scratch, text []byte, toks []segment.T
 	c := &m.Cues
 	if m.FirstToken == m.LastToken && m.Prefix == "" && m.FirstToken > 0 {
 		name, prev := toks[m.FirstToken], toks[m.FirstToken-1]
-		if prev.Kind == segment.Word && isNisba(text[name.Start:name.End]) {
-			if _, article := t.an.SplitArticle(text[prev.Start:prev.End]); article {
-				c.Attributive = true
+		w, pw := text[name.Start:name.End], text[prev.Start:prev.End]
+		if prev.Kind == segment.Word {
+			_, article := t.an.SplitArticle(pw)
+			switch {
+			case article && isNisba(w):
+				c.Attributive = true // وزارة الداخلية السعودية
+			case !article && isFeminineNisba(w) && bytes.HasSuffix(pw, []byte("ه")):
+				c.Attributive = true // لاجئة سورية: "a Syrian refugee"
 			}
 		}
 	}
@@ -307,6 +314,12 @@ func isNisba(w []byte) bool {
 	const al, ya, yah = "ال", "ي", "يه"
 	return bytes.HasPrefix(w, []byte(al)) && utf8.RuneCount(w) >= 5 &&
 		(bytes.HasSuffix(w, []byte(ya)) || bytes.HasSuffix(w, []byte(yah)))
+}
+
+// isFeminineNisba reports an indefinite word shaped like a feminine nisba
+// adjective (سورية، تركية), which may agree with a feminine noun before it.
+func isFeminineNisba(w []byte) bool {
+	return !bytes.HasPrefix(w, []byte("ال")) && utf8.RuneCount(w) >= 4 && bytes.HasSuffix(w, []byte("يه"))
 }
 
 // isOpeningQuote reports marks that open a quotation.

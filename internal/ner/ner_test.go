@@ -498,6 +498,7 @@ func TestCues(t *testing.T) {
 		"D24\tORG\tدرعا 24",
 		"SA\tPLACE\tالسعودية",
 		"LIV\tPLACE\tليفربول",
+		"SY\tPLACE\tسورية",
 	)
 	for _, tc := range []struct {
 		text string
@@ -523,6 +524,9 @@ func TestCues(t *testing.T) {
 		{"المدينة جاسم", []string{""}},
 		{"الداخلية السعودية", []string{"attributive"}},
 		{"في السعودية", []string{"place:في"}},
+		{"للاجئة سورية", []string{"attributive"}},
+		{"في سورية", []string{"place:في"}},
+		{"زار الرئيس سورية", []string{""}},
 		{"فاز ليفربول الإنكليزي", []string{"masculine"}},
 		{"في ليفربول الشمالي", []string{"place:في"}},
 		{"في ليفربول الجميلة", []string{"place:في"}},

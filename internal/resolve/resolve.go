@@ -49,6 +49,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/khabar-ie/khabar/internal/lexicon"
@@ -269,10 +270,15 @@ func (d *Doc) enclosing(e int32, set map[int32]bool) {
 	}
 }
 
-// common adds to set the places enclosing every one of cs (درعا the city
-// and the governorate both lie in governorate SY12).
+// common adds to set the places enclosing every one of cs that are not
+// themselves candidates (المنصورة in two villages of one district: the
+// district). A candidate is never implied by its own mention: درعا the
+// city lies in درعا the governorate, which must not win for that alone.
 func (d *Doc) common(cs []cand, set map[int32]bool) {
 	for e := cs[0].entry; e >= 0; e = d.r.lex.Parent(e) {
+		if slices.ContainsFunc(cs, func(c cand) bool { return c.entry == e }) {
+			continue
+		}
 		all := true
 		for _, c := range cs[1:] {
 			if !d.encloses(e, c.entry) {

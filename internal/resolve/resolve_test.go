@@ -27,6 +27,8 @@ C5993	PLACE	city	درعا		SY12	85
 C6111	PLACE	town	جاسم		SY120301	50	
 C6112	PLACE	village	نمر		SY120301	20	
 C6113	PLACE	village	الهبارية		SY120301	20	
+SY01	PLACE	governorate	دمشق		SY	90	
+C1001	PLACE	city	دمشق		SY01	95	
 SY11	PLACE	governorate	الرقة		SY	90	
 SY05	PLACE	governorate	حماة		SY	90	
 C5942	PLACE	village	المنصورة		SY11	20	
@@ -144,6 +146,7 @@ func TestDisambiguation(t *testing.T) {
 		want      []string // ids of the accepted mentions
 	}{
 		{"rank when nothing decides", "قصف درعا", []string{"SY12"}},
+		{"a name does not imply its own candidates", "قصف دمشق", []string{"C1001"}},
 		{"head noun picks the city", "في مدينة درعا", []string{"C5993"}},
 		{"head noun picks the governorate", "في محافظة درعا", []string{"SY12"}},
 		{"ريف picks the governorate", "في ريف درعا", []string{"SY12"}},
