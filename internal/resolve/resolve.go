@@ -33,8 +33,11 @@
 // a head noun, a quotation or a free name.
 //
 // Among several entries sharing a name (درعا the city and the governorate;
-// المنصورة ×6) the choice is, in order of weight: a fitting head noun;
-// the same entry already reported; the entry being an enclosing place of
+// المنصورة ×6) the choice is, in order of weight: a fitting head noun (or
+// the quotation marks of an organization's name);
+// evidence in the sentence itself over evidence from the document only
+// (a region named like a newspaper reported earlier in quotes); the same
+// entry already reported; the entry being an enclosing place of
 // places reported; an enclosing place of its own being reported (smaller
 // places weigh more); after a compass word, ريف or "X بY", the larger
 // unit; then rank (prominence). The entries set aside are kept.
@@ -438,6 +441,7 @@ func isCountry(subtype string) bool {
 // Score weights (see the package comment for the order they encode).
 const (
 	weightHead      = 4000
+	weightLocal     = 2500 // admitted by the sentence itself, not by the document (document, area)
 	weightConfirmed = 2000
 	weightImplied   = 1000
 	weightAncestor  = 50 // per level of the enclosing place below a continent
@@ -448,8 +452,11 @@ const (
 func (d *Doc) score(m *ner.Mention, c cand) int {
 	e := &d.r.lex.Entries()[c.entry]
 	s := e.Rank
-	if c.fits {
-		s += weightHead
+	if c.fits || c.basis == "quote" {
+		s += weightHead // a quotation names an organization as a head noun does
+	}
+	if c.basis != "document" && c.basis != "area" {
+		s += weightLocal
 	}
 	if d.confirmed[c.entry] || d.wConfirmed[c.entry] {
 		s += weightConfirmed

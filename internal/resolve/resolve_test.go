@@ -40,6 +40,7 @@ SA	PLACE	country	السعودية			100
 CITY-LIV	PLACE	city	ليفربول			70	
 ORG-ISIS	ORG	armed_group	تنظيم الدولة	داعش		90	
 ORG-PAPER	ORG	media	الشرق الأوسط			60	strict
+REG-ME	PLACE	region	الشرق الأوسط			60	
 `
 
 type fixture struct {
@@ -123,7 +124,8 @@ func TestEvidence(t *testing.T) {
 		{"country is not a village's area", "في سوريا\nوصلوا إلى الهبارية", []got{{"سوريا", "SY", "name"}}},
 		{"strict organization quoted", "قالت «الشرق الأوسط»", []got{{"الشرق الاوسط", "ORG-PAPER", "quote"}}},
 		{"strict organization with a head noun", "قالت صحيفة الشرق الأوسط", []got{{"الشرق الاوسط", "ORG-PAPER", "head:صحيفة"}}},
-		{"strict organization bare", "في الشرق الأوسط", nil},
+		{"strict organization bare: the region", "في الشرق الأوسط", []got{{"الشرق الأوسط", "REG-ME", "name"}}},
+		{"the region, a free name, before the document's organization", "قالت «الشرق الأوسط»\nفي الشرق الأوسط", []got{{"الشرق الأوسط", "ORG-PAPER", "quote"}, {"الشرق الأوسط", "REG-ME", "name"}}},
 		{"nisba after a definite noun is an adjective", "قالت وزارة الداخلية السعودية", nil},
 		{"the country itself", "قالت السعودية إن", []got{{"السعودية", "SA", "name"}}},
 		{"a city with a masculine adjective is a club", "فاز ليفربول الإنكليزي", nil},
