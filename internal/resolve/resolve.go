@@ -43,8 +43,11 @@
 // unit; then rank (prominence). The entries set aside are kept.
 //
 // The document is read in windows of sentences: before deciding a window,
-// the resolver gathers what its mentions with local signs establish, so a
-// bare "جاسم" early in a window is supported by "مدينة جاسم" later in it.
+// the resolver gathers what its mentions with local signs establish — an
+// entry named with a head noun or a free name, and the places enclosing
+// the likeliest entry of an ambiguous free name — so a bare "جاسم" early
+// in a window is supported by "مدينة جاسم" later in it. The state of
+// earlier windows carries over.
 package resolve
 
 import (
@@ -52,7 +55,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/khabar-ie/khabar/internal/lexicon"
@@ -230,16 +232,21 @@ func (d *Doc) Pending() int { return len(d.pending) }
 func (d *Doc) Resolve(dst []Decision) []Decision {
 	clear(d.wConfirmed)
 	clear(d.wContext)
-	// First what local signs establish across the window.
+	// First what local signs establish across the window: a mention its
+	// own sentence admits for one entry adds that entry and the places
+	// enclosing it; then a mention admitted for several adds the places
+	// of its likeliest entry in that light (درعا: the governorate, which
+	// gives a village of Daraa its area), without confirming the entry.
 	for i := range d.pending {
-		cs := d.candidates(&d.pending[i].m, false, true)
-		switch len(cs) {
-		case 0:
-		case 1:
+		if cs := d.candidates(&d.pending[i].m, false, true); len(cs) == 1 {
 			d.wConfirmed[cs[0].entry] = true
 			d.enclosing(cs[0].entry, d.wContext)
-		default:
-			d.common(cs, d.wContext)
+		}
+	}
+	for i := range d.pending {
+		m := &d.pending[i].m
+		if cs := d.candidates(m, false, true); len(cs) > 1 {
+			d.enclosing(cs[d.best(m, cs)].entry, d.wContext)
 		}
 	}
 	// Then each candidate in order, with the whole document's evidence.
@@ -273,38 +280,6 @@ func (d *Doc) enclosing(e int32, set map[int32]bool) {
 	}
 }
 
-// common adds to set the places enclosing every one of cs that are not
-// themselves candidates (المنصورة in two villages of one district: the
-// district). A candidate is never implied by its own mention: درعا the
-// city lies in درعا the governorate, which must not win for that alone.
-func (d *Doc) common(cs []cand, set map[int32]bool) {
-	for e := cs[0].entry; e >= 0; e = d.r.lex.Parent(e) {
-		if slices.ContainsFunc(cs, func(c cand) bool { return c.entry == e }) {
-			continue
-		}
-		all := true
-		for _, c := range cs[1:] {
-			if !d.encloses(e, c.entry) {
-				all = false
-				break
-			}
-		}
-		if all {
-			set[e] = true
-		}
-	}
-}
-
-// encloses reports whether a is b or one of its ancestors.
-func (d *Doc) encloses(a, b int32) bool {
-	for ; b >= 0; b = d.r.lex.Parent(b) {
-		if a == b {
-			return true
-		}
-	}
-	return false
-}
-
 // decide picks the entry a candidate names, if any has the evidence it
 // needs.
 func (d *Doc) decide(m *ner.Mention, prevPlace bool) Decision {
@@ -312,13 +287,20 @@ func (d *Doc) decide(m *ner.Mention, prevPlace bool) Decision {
 	if len(cs) == 0 {
 		return Decision{}
 	}
+	best := d.best(m, cs)
+	return Decision{Accept: true, Best: cs[best].k, Basis: cs[best].basis}
+}
+
+// best returns the index of the highest scoring candidate, the first
+// defined among equals.
+func (d *Doc) best(m *ner.Mention, cs []cand) int {
 	best, bestScore := 0, -1<<31
 	for i, c := range cs {
 		if s := d.score(m, c); s > bestScore {
 			best, bestScore = i, s
 		}
 	}
-	return Decision{Accept: true, Best: cs[best].k, Basis: cs[best].basis}
+	return best
 }
 
 // candidates returns the entries of m that have the evidence their names
