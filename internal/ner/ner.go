@@ -367,7 +367,8 @@ func filterArticle(ms []lexicon.Match, article bool) []lexicon.Match {
 	return out
 }
 
-// isQuote reports quotation marks and brackets that may sit inside a name.
+// isQuote reports quotation marks and brackets that may sit inside a name
+// (فرع “أمن الدولة”، تنظيم (الدولة)).
 func isQuote(p []byte) bool {
 	switch string(p) {
 	case "\"", "'", "“", "”", "«", "»", "‘", "’", "(", ")", "‹", "›", "„":
