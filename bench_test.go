@@ -170,7 +170,7 @@ func syntheticCopies(entries []lexicon.Entry, copies int) []lexicon.Entry {
 	rng := rand.New(rand.NewPCG(1, 2))
 	letters := []rune("بتثجحخدذرزسشصضطظعغفقكلمنهوي")
 	word := func() string {
-		r := make([]rune, 3+rng.IntN(4))
+		r := make([]rune, 6+rng.IntN(3)) // long enough never to be a real word
 		for i := range r {
 			r[i] = letters[rng.IntN(len(letters))]
 		}

@@ -336,13 +336,28 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 // Spans come in increasing order, so a cursor walks the window once.
 func (ru *run) origText(start, end int) string {
 	from := ru.byteOffset(start)
-	b, cp := from, start
-	for cp < end && b < len(ru.orig) {
-		_, size := utf8.DecodeRune(ru.orig[b:])
-		b += size
-		cp++
-	}
+	b := skipRunes(ru.orig, from, end-start)
 	return string(ru.orig[from:b])
+}
+
+// skipRunes returns the byte offset n code points after byte offset b of
+// text, which is valid UTF-8 (the reader replaced every ill-formed
+// sequence), so a rune's length follows from its first byte.
+func skipRunes(text []byte, b, n int) int {
+	for ; n > 0 && b < len(text); n-- {
+		c := text[b]
+		switch {
+		case c < 0x80:
+			b++
+		case c < 0xE0:
+			b += 2
+		case c < 0xF0:
+			b += 3
+		default:
+			b += 4
+		}
+	}
+	return min(b, len(text))
 }
 
 // compact drops the processed sentences from the window.
@@ -393,10 +408,7 @@ func (ru *run) byteOffset(cp int) int {
 		c.cp, c.b = cp, b
 		return b
 	}
-	for c.cp < cp && c.b < len(ru.orig) {
-		_, size := utf8.DecodeRune(ru.orig[c.b:])
-		c.b += size
-		c.cp++
-	}
+	c.b = skipRunes(ru.orig, c.b, cp-c.cp)
+	c.cp = cp
 	return c.b
 }

@@ -22,8 +22,14 @@ type Lexicon struct {
 	vocab   map[string]int32 // token text → token id
 	edges   map[uint64]int32 // node<<32 | token id → child node
 	final   [][]Match        // per node: names that end there
-	bare    map[string]bool  // first tokens of article-less names (never split by clitic analysis)
-	nodes   int32
+	// articles says, per node one token below the root, how the names
+	// through it write their first token: bit 1 without the article, bit
+	// 2 with it (both for "article" entries). A reading of a text token
+	// that disagrees cannot reach any of them: التي, read ال + تي, need not
+	// walk the names that start with تي.
+	articles []uint8
+	bare     map[string]bool // first tokens of article-less names (never split by clitic analysis)
+	nodes    int32
 	// keys is a Bloom filter over the look-up keys of names' first
 	// tokens. A text token can start a name only if one of its suffixes
 	// after proclitic letters is such a key, so the tagger skips most
@@ -33,30 +39,36 @@ type Lexicon struct {
 	maxPrefix int       // most runes of proclitics
 }
 
-// bloom is a Bloom filter with two probes derived from one 64-bit hash.
+// bloom is a blocked Bloom filter: each key sets two bits of one 64-bit
+// word, so a look-up reads one word of memory.
 type bloom struct {
-	bits []uint64
-	mask uint64
+	words []uint64
+	mask  uint64 // words-1
 }
 
-// newBloom sizes a filter at 32 bits a key (false positives about 0.5%).
+// newBloom sizes a filter at about 32 bits a key (false positives about
+// 1%).
 func newBloom(keys int) bloom {
-	n := uint64(1 << 12)
-	for n < uint64(keys)*32 {
+	n := uint64(1 << 6)
+	for n*64 < uint64(keys)*32 {
 		n <<= 1
 	}
-	return bloom{bits: make([]uint64, n/64), mask: n - 1}
+	return bloom{words: make([]uint64, n), mask: n - 1}
+}
+
+// bits returns the word index and the two bits a hash selects.
+func (b *bloom) bits(h uint64) (uint64, uint64) {
+	return h & b.mask, 1<<((h>>40)&63) | 1<<((h>>52)&63)
 }
 
 func (b *bloom) add(h uint64) {
-	for _, i := range [2]uint64{h & b.mask, (h >> 32) & b.mask} {
-		b.bits[i>>6] |= 1 << (i & 63)
-	}
+	i, bits := b.bits(h)
+	b.words[i] |= bits
 }
 
 func (b *bloom) has(h uint64) bool {
-	i, j := h&b.mask, (h>>32)&b.mask
-	return b.bits[i>>6]&(1<<(i&63)) != 0 && b.bits[j>>6]&(1<<(j&63)) != 0
+	i, bits := b.bits(h)
+	return b.words[i]&bits == bits
 }
 
 // FNV-1a over a word's bytes taken from the end: the hashes of all the
@@ -84,7 +96,7 @@ func mix(h uint64) uint64 {
 
 // MayStartName reports whether a text token could be the first token of a
 // name under some proclitic reading. False positives are possible (about
-// one unrelated word in two hundred), false negatives are not.
+// one unrelated word in fifty), false negatives are not.
 func (l *Lexicon) MayStartName(word []byte) bool {
 	// Where a key may start: the word's start and after each of its first
 	// proclitic letters.
@@ -142,13 +154,14 @@ const maxDepth = 16
 // entry's source.
 func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 	l := &Lexicon{
-		entries: entries,
-		byID:    make(map[string]int32, len(entries)),
-		vocab:   make(map[string]int32),
-		edges:   make(map[uint64]int32),
-		final:   [][]Match{nil},
-		bare:    make(map[string]bool),
-		nodes:   1,
+		entries:  entries,
+		byID:     make(map[string]int32, len(entries)),
+		vocab:    make(map[string]int32),
+		edges:    make(map[uint64]int32),
+		final:    [][]Match{nil},
+		articles: []uint8{0},
+		bare:     make(map[string]bool),
+		nodes:    1,
 	}
 	names := 0
 	for _, e := range entries {
@@ -172,9 +185,17 @@ func Build(entries []Entry, norm *normalize.Normalizer, an *clitic.Analyzer) (*L
 		for k, name := range names {
 			text := norm.AppendString(nil, name)
 			toks, _ = segment.Tokenize(toks[:0], text, 0, 0)
-			node, article, ok := l.insertName(text, toks, an)
+			node, first, article, ok := l.insertName(text, toks, an)
 			if !ok {
 				return nil, fmt.Errorf("%s: name %q of %s has no letters or digits", e.Source, name, e.ID)
+			}
+			switch {
+			case e.ArticleOptional:
+				l.articles[first] |= articleWithout | articleWith
+			case article:
+				l.articles[first] |= articleWith
+			default:
+				l.articles[first] |= articleWithout
 			}
 			if k > 1<<15-1 {
 				return nil, fmt.Errorf("%s: %s has more than %d aliases", e.Source, e.ID, 1<<15-1)
@@ -223,8 +244,24 @@ func (l *Lexicon) Index(id string) (int32, bool) {
 	return i, ok
 }
 
-// insertName adds the path of a tokenized name and returns its last node.
-func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analyzer) (node int32, article, ok bool) {
+// Bits of Lexicon.articles.
+const (
+	articleWithout uint8 = 1 << iota
+	articleWith
+)
+
+// ArticleFits reports whether some name through node, one token below the
+// root, writes its first token with the article (article true) or without.
+func (l *Lexicon) ArticleFits(node int32, article bool) bool {
+	if article {
+		return l.articles[node]&articleWith != 0
+	}
+	return l.articles[node]&articleWithout != 0
+}
+
+// insertName adds the path of a tokenized name and returns its last node
+// and its first (one token below the root).
+func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analyzer) (node, firstNode int32, article, ok bool) {
 	first := true
 	for _, t := range toks {
 		if t.Kind == segment.Punct {
@@ -253,11 +290,15 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 			l.nodes++
 			l.edges[edge] = child
 			l.final = append(l.final, nil)
+			l.articles = append(l.articles, 0)
 		}
 		node = child
+		if !ok {
+			firstNode = node
+		}
 		ok = true
 	}
-	return node, article, ok
+	return node, firstNode, article, ok
 }
 
 // matches of one name are deduplicated: an alias equal to the name after

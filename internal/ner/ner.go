@@ -141,7 +141,7 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 				continue
 			}
 			node, ok := t.lex.Step(lexicon.Root, id)
-			if !ok {
+			if !ok || !t.lex.ArticleFits(node, r.Article) {
 				continue
 			}
 			last, matches := -1, []lexicon.Match(nil)
@@ -212,8 +212,10 @@ func (t *Tagger) cuesOf(m *Mention, s *Scratch, text []byte, toks []segment.Toke
 	}
 	first := toks[m.FirstToken]
 	// The name's first token, without its proclitics.
-	if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && (cue.Kind == CueHead || cue.Kind == CueOrgHead) && m.LastToken > m.FirstToken {
-		c.InnerHead = cue
+	if m.LastToken > m.FirstToken {
+		if cue := t.cueAt(s, text[first.Start+int32(len(m.Prefix)):first.End]); cue != nil && (cue.Kind == CueHead || cue.Kind == CueOrgHead) {
+			c.InnerHead = cue
+		}
 	}
 	t.agreement(m, s, text, toks)
 	j := m.FirstToken - 1
