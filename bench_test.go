@@ -203,3 +203,12 @@ func writeGazetteer(tb testing.TB, path string, entries []lexicon.Entry) {
 		tb.Fatal(err)
 	}
 }
+
+// BenchmarkParseGazetteer measures the part of start-up that happens once
+// per process: parsing the embedded gazetteer files.
+func BenchmarkParseGazetteer(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		embeddedEntries(b)
+	}
+}
