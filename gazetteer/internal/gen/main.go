@@ -17,10 +17,8 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -89,14 +87,10 @@ func (g *generator) source(parts ...string) string {
 	return filepath.Join(append([]string{g.src}, parts...)...)
 }
 
-// override reads an optional override table from gazetteer/src.
+// override reads an override table from gazetteer/src.
 func (g *generator) override(name string, cols ...string) (*table, error) {
 	path := filepath.Join(g.dir, "src", name)
 	t, err := readTable(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		g.report("  note: %s is absent; no overrides", path)
-		return &table{path: path, cols: map[string]int{}}, nil
-	}
 	if err != nil {
 		return nil, err
 	}

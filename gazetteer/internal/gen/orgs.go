@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,10 +14,6 @@ import (
 func (g *generator) curatedNames(file string) (map[string]string, error) {
 	path := filepath.Join(g.dir, file)
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		g.report("  note: %s is absent; no curated names to skip", path)
-		return map[string]string{}, nil
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -154,5 +147,3 @@ func hasArabic(s string) bool {
 	}
 	return false
 }
-
-var _ = fmt.Sprintf

@@ -64,9 +64,6 @@ func readTable(path string) (*table, error) {
 
 // need checks that the table has the columns.
 func (t *table) need(cols ...string) error {
-	if len(t.rows) == 0 && len(t.cols) == 0 {
-		return nil // an absent override table
-	}
 	for _, c := range cols {
 		if _, ok := t.cols[c]; !ok {
 			return fmt.Errorf("%s: missing column %q", t.path, c)
