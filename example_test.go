@@ -116,3 +116,49 @@ func ExampleNewNormalizer() {
 	// جاسم لاالامم المتحده
 	// قُتِلَ في مَدينةِ جاسم ٢٠٢١
 }
+
+// LookupName shows the gazetteer entries a name may be, most prominent
+// first, with the evidence a mention needs: the governorate and the city
+// are reported wherever the name occurs; the district needs a sign (a head
+// noun such as منطقة, or context).
+func ExampleExtractor_LookupName() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range x.LookupName("درعا") {
+		fmt.Println(e.ID, e.Subtype, e.Evidence, e.Admin[len(e.Admin)-1].Name)
+	}
+	// Output:
+	// SY12 governorate free سوريا
+	// C5993 city free سوريا
+	// SY1200 district cue سوريا
+}
+
+// Evidence: a village or town name needs a sign that a place is meant; a
+// head noun gives it, and the admin chain links the mention to its
+// sub-district, district, governorate and country.
+func ExampleEntity_admin() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, text := range []string{"قال جاسم إن الوضع هادئ.", "قتل مدني في مدينة جاسم."} {
+		res, err := x.Extract(context.Background(), khabar.Document{ID: "d", Text: text})
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%q: %d entities\n", text, len(res.Entities))
+		for _, e := range res.Entities {
+			var chain []string
+			for _, a := range e.Admin {
+				chain = append(chain, a.Name)
+			}
+			fmt.Println(e.Text, e.IDs["gazetteer"], e.Evidence, strings.Join(chain, " < "))
+		}
+	}
+	// Output:
+	// "قال جاسم إن الوضع هادئ.": 0 entities
+	// "قتل مدني في مدينة جاسم.": 1 entities
+	// جاسم C6111 head:مدينة جاسم < إزرع < درعا < سوريا
+}
