@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -47,12 +45,9 @@ func cmdNormalize(ctx context.Context, e env, args []string) int {
 	fs.BoolVar(&o.KeepHamzaCarriers, "keep-hamza-carriers", false, "keep ؤ and ئ")
 	fs.BoolVar(&o.KeepPersianLetters, "keep-persian-letters", false, "keep ک and ی")
 	fs.BoolVar(&o.KeepDigits, "keep-digits", false, "keep Arabic-Indic digits and separators")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if *display {
 		// Explicit --keep-* flags add to the preset.
@@ -63,7 +58,7 @@ func cmdNormalize(ctx context.Context, e env, args []string) int {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	code := exitOK
+	code = exitOK
 	for _, p := range args {
 		if ctx.Err() != nil {
 			return exitInterrupted
@@ -124,15 +119,11 @@ Flags:
 func cmdTokens(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "extract tokens", tokensUsage)
 	format := fs.String("format", "tsv", "output `format`: tsv or jsonl")
-	var gazetteers stringList
-	fs.Var(&gazetteers, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
-	noDefault := fs.Bool("no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	var gaz gazetteerFlags
+	gaz.register(fs)
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if *format != "tsv" && *format != "jsonl" {
 		fmt.Fprintf(e.stderr, "extract tokens: --format must be tsv or jsonl\n")
@@ -142,11 +133,11 @@ func cmdTokens(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "extract tokens: one document at a time\n")
 		return exitUsage
 	}
-	if *noDefault && len(gazetteers) == 0 {
-		fmt.Fprintf(e.stderr, "extract tokens: --no-default-gazetteer needs at least one --gazetteer file\n")
+	if err := gaz.check(); err != nil {
+		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
 		return exitUsage
 	}
-	x, err := khabar.New(khabar.Config{Gazetteers: gazetteers, NoDefaultGazetteer: *noDefault})
+	x, err := khabar.New(gaz.config())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "extract tokens: %v\n", err)
 		return exitUsage
@@ -191,12 +182,9 @@ Flags:
 func cmdStem(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "extract stem", stemUsage)
 	keepStop := fs.Bool("keep-stop-words", false, "leave function words (في، من، الذي…) unstemmed")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -204,7 +192,7 @@ func cmdStem(ctx context.Context, e env, args []string) int {
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	var s arabic.Stemmer
 	var buf []byte
-	code := exitOK
+	code = exitOK
 	for _, p := range args {
 		var in io.Reader = e.stdin
 		if p != "-" {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -67,8 +66,7 @@ type extractFlags struct {
 	glob        string
 	refDate     string
 	workers     int
-	gazetteers  stringList
-	noDefault   bool
+	gaz         gazetteerFlags
 	encoding    string
 	progress    string
 	maxSentence int
@@ -95,8 +93,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	fs.StringVar(&f.glob, "glob", "*.txt", "file name `pattern` selected inside directories")
 	fs.StringVar(&f.refDate, "ref-date", "", "reference `date` YYYY-MM-DD for relative dates (default: the JSONL date, else today)")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "documents processed in parallel; output order never changes")
-	fs.Var(&f.gazetteers, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
-	fs.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
+	f.gaz.register(fs)
 	fs.StringVar(&f.encoding, "encoding", "utf-8", "input `encoding`: utf-8, utf-16, windows-1256, iso-8859-6…")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (terminal and directory or JSONL input), always, never")
 	fs.IntVar(&f.maxSentence, "max-sentence", khabar.DefaultMaxSentenceBytes, "longest sentence in `bytes` before it is cut (bounds memory)")
@@ -104,12 +101,9 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&f.maxLine, "max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	fs.StringVar(&f.output, "o", "", "write records to `file` instead of standard output")
 	fs.StringVar(&f.name, "name", source.Stdin, "document `name` used as \"doc\" for standard input")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "extract: "+format+"\n", a...)
@@ -117,7 +111,8 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		return exitUsage
 	}
 
-	cfg := khabar.Config{Gazetteers: f.gazetteers, NoDefaultGazetteer: f.noDefault, MaxSentenceBytes: f.maxSentence, ContextBytes: f.context}
+	cfg := f.gaz.config()
+	cfg.MaxSentenceBytes, cfg.ContextBytes = f.maxSentence, f.context
 	switch {
 	case f.context < 0:
 		return usageErr("--context must be 0 or more")
@@ -126,6 +121,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	}
 	var refDate time.Time
 	if f.refDate != "" {
+		var err error
 		if refDate, err = source.ParseDate(f.refDate); err != nil {
 			return usageErr("--ref-date: %v", err)
 		}
@@ -143,8 +139,8 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if _, err := textio.Encoding(f.encoding); err != nil {
 		return usageErr("--encoding: %v", err)
 	}
-	if f.noDefault && len(f.gazetteers) == 0 {
-		return usageErr("--no-default-gazetteer needs at least one --gazetteer file")
+	if err := f.gaz.check(); err != nil {
+		return usageErr("%v", err)
 	}
 	if _, err := filepath.Match(f.glob, "x"); err != nil {
 		return usageErr("--glob %q: %v", f.glob, err)

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"runtime"
 	"sort"
@@ -34,29 +32,25 @@ Flags:
 func cmdGazetteer(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "extract gazetteer", gazetteerUsage)
 	format := fs.String("format", "text", "output `format`: text or jsonl")
-	var gazetteers stringList
-	fs.Var(&gazetteers, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
-	noDefault := fs.Bool("no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	var gaz gazetteerFlags
+	gaz.register(fs)
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	if *format != "text" && *format != "jsonl" {
 		fmt.Fprintf(e.stderr, "extract gazetteer: --format must be text or jsonl\n")
 		return exitUsage
 	}
-	if *noDefault && len(gazetteers) == 0 {
-		fmt.Fprintf(e.stderr, "extract gazetteer: --no-default-gazetteer needs at least one --gazetteer file\n")
+	if err := gaz.check(); err != nil {
+		fmt.Fprintf(e.stderr, "extract gazetteer: %v\n", err)
 		return exitUsage
 	}
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	began := time.Now()
-	x, err := khabar.New(khabar.Config{Gazetteers: gazetteers, NoDefaultGazetteer: *noDefault})
+	x, err := khabar.New(gaz.config())
 	took := time.Since(began)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "extract gazetteer: %v\n", err)

@@ -5,6 +5,8 @@
 //	extract normalize [flags] [FILE]... print normalized text
 //	extract tokens [flags] [FILE|-]     print tokens, clitic readings, stems, entities
 //	extract stem [flags] [FILE|-]...    Snowball Arabic stems of words, one a line
+//	extract gazetteer [flags] [NAME]... the gazetteer's contents, or the entries a name matches
+//	extract sample [flags] FILE|DIR...  a random sample of entities in context, for checking
 //
 // Run "extract -h" for the flags. Exit status: 0 when every document was
 // processed, 1 when at least one document failed (its error is on stderr
@@ -22,6 +24,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/khabar-ie/khabar"
 
 	"golang.org/x/term"
 )
@@ -87,6 +91,46 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInterrupted
 	}
 	return code
+}
+
+// parseArgs parses a command's flags among its arguments. When ok is
+// false the command stops at once with code: -h printed the usage (0), or a
+// bad flag was reported (2).
+func parseArgs(fs *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
+	rest, err := parseInterleaved(fs, args)
+	switch {
+	case err == nil:
+		return rest, exitOK, true
+	case errors.Is(err, flag.ErrHelp):
+		return nil, exitOK, false
+	}
+	return nil, exitUsage, false
+}
+
+// gazetteerFlags choose the gazetteer; every command that builds an
+// extractor takes them.
+type gazetteerFlags struct {
+	files     stringList
+	noDefault bool
+}
+
+// register adds --gazetteer and --no-default-gazetteer to fs.
+func (g *gazetteerFlags) register(fs *flag.FlagSet) {
+	fs.Var(&g.files, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
+	fs.BoolVar(&g.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
+}
+
+// check reports flags that contradict each other.
+func (g *gazetteerFlags) check() error {
+	if g.noDefault && len(g.files) == 0 {
+		return errors.New("--no-default-gazetteer needs at least one --gazetteer file")
+	}
+	return nil
+}
+
+// config returns an extractor configuration with the chosen gazetteer.
+func (g *gazetteerFlags) config() khabar.Config {
+	return khabar.Config{Gazetteers: g.files, NoDefaultGazetteer: g.noDefault}
 }
 
 // newFlagSet returns a flag set that reports to stderr and prints usage

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -50,15 +49,11 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	format := fs.String("format", "text", "output `format`: text or jsonl")
 	glob := fs.String("glob", "*.txt", "file name `pattern` selected inside directories")
 	refDate := fs.String("ref-date", "", "reference `date` YYYY-MM-DD for relative dates (default: today)")
-	var gazetteers stringList
-	fs.Var(&gazetteers, "gazetteer", "extra gazetteer `file` (TSV, see README); repeatable")
-	noDefault := fs.Bool("no-default-gazetteer", false, "use only the --gazetteer files, not the embedded gazetteer")
-	args, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	var gaz gazetteerFlags
+	gaz.register(fs)
+	args, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "extract sample: "+format+"\n", a...)
@@ -77,11 +72,12 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 		return usageErr("--format must be text or jsonl")
 	case len(args) == 0:
 		return usageErr("name the files or directories to sample from")
-	case *noDefault && len(gazetteers) == 0:
-		return usageErr("--no-default-gazetteer needs at least one --gazetteer file")
+	case gaz.check() != nil:
+		return usageErr("%v", gaz.check())
 	}
-	cfg := khabar.Config{Gazetteers: gazetteers, NoDefaultGazetteer: *noDefault}
+	cfg := gaz.config()
 	if *refDate != "" {
+		var err error
 		if cfg.RefDate, err = source.ParseDate(*refDate); err != nil {
 			return usageErr("--ref-date: %v", err)
 		}

@@ -185,6 +185,7 @@ type Doc struct {
 	wContext   map[int32]bool
 	pending    []item
 	scratch    []cand
+	ambiguous  []int // pending items admitted locally for several entries
 }
 
 // item is a candidate waiting in the window.
@@ -237,17 +238,20 @@ func (d *Doc) Resolve(dst []Decision) []Decision {
 	// enclosing it; then a mention admitted for several adds the places
 	// of its likeliest entry in that light (درعا: the governorate, which
 	// gives a village of Daraa its area), without confirming the entry.
+	d.ambiguous = d.ambiguous[:0]
 	for i := range d.pending {
-		if cs := d.candidates(&d.pending[i].m, false, true); len(cs) == 1 {
+		switch cs := d.candidates(&d.pending[i].m, false, true); {
+		case len(cs) == 1:
 			d.wConfirmed[cs[0].entry] = true
 			d.enclosing(cs[0].entry, d.wContext)
+		case len(cs) > 1:
+			d.ambiguous = append(d.ambiguous, i)
 		}
 	}
-	for i := range d.pending {
+	for _, i := range d.ambiguous {
 		m := &d.pending[i].m
-		if cs := d.candidates(m, false, true); len(cs) > 1 {
-			d.enclosing(cs[d.best(m, cs)].entry, d.wContext)
-		}
+		cs := d.candidates(m, false, true)
+		d.enclosing(cs[d.best(m, cs)].entry, d.wContext)
 	}
 	// Then each candidate in order, with the whole document's evidence.
 	prevSentence, prevPlace := -1, false
