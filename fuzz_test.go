@@ -12,19 +12,26 @@ import (
 	"github.com/khabar-ie/khabar"
 )
 
-// fuzzExtractors caches one Extractor per sentence limit.
-var fuzzExtractors sync.Map // int → *khabar.Extractor
+// fuzzExtractors caches one Extractor per sentence limit and decision
+// window.
+var fuzzExtractors sync.Map // [2]int → *khabar.Extractor
 
-func fuzzExtractor(t *testing.T, limit int) *khabar.Extractor {
-	if x, ok := fuzzExtractors.Load(limit); ok {
+// fuzzWindows are the decision windows fuzzed: the default, sentence by
+// sentence, and a tiny one that cuts documents into many windows.
+var fuzzWindows = []int{0, -1, 100}
+
+func fuzzExtractor(t *testing.T, limit, window int) *khabar.Extractor {
+	key := [2]int{limit, window}
+	if x, ok := fuzzExtractors.Load(key); ok {
 		return x.(*khabar.Extractor)
 	}
-	x, _ := fuzzExtractors.LoadOrStore(limit, newExtractor(t, khabar.Config{MaxSentenceBytes: limit}))
+	x, _ := fuzzExtractors.LoadOrStore(key, newExtractor(t, khabar.Config{MaxSentenceBytes: limit, ContextBytes: window}))
 	return x.(*khabar.Extractor)
 }
 
 // FuzzExtract runs any bytes through ExtractReader, with the default
-// sentence limit or a small one, read whole or in small chunks: no panic;
+// sentence limit or a small one, with the default decision window, none or
+// a tiny one, read whole or in small chunks: no panic;
 // the document is either text (no error) or refused with a
 // *DocumentError; every entity's text is exactly the original's code
 // points [start, end) (see checkEntities for the other record
@@ -46,6 +53,9 @@ func FuzzExtract(f *testing.F) {
 		"\xff\xfe'\x06",
 		strings.Repeat("جاسم", 40),
 		"قتل\n  " + strings.Repeat("جاسم ", 20),
+		"وقال وجهاء جاسم إن المفاوضات مستمرة.\nوكانت دورية اقتحمت مدينة جاسم.\nقتل شاب في الهبارية ونمر.",
+		"قالت وزارة الداخلية السعودية إن لاجئة سورية وصلت، وفاز ليفربول الإنكليزي في ريف حلب الشمالي.",
+		"قالت «الشرق الأوسط» إن الوضع في الشرق الأوسط وفي قرية المنصورة بريف الرقة هادئ.",
 	}
 	for i, s := range seeds {
 		f.Add([]byte(s), uint8(i), uint16(0))
@@ -54,7 +64,7 @@ func FuzzExtract(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, data []byte, chunk uint8, limit uint16) {
 		maxBytes := int(limit) % 512 // 0: the default
-		x := fuzzExtractor(t, maxBytes)
+		x := fuzzExtractor(t, maxBytes, fuzzWindows[int(limit)/512%len(fuzzWindows)])
 		recs, err := extractAll(x, "fuzz", bytes.NewReader(data))
 		var docErr *khabar.DocumentError
 		if err != nil && !errors.As(err, &docErr) {
