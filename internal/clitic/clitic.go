@@ -8,13 +8,14 @@
 package clitic
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/khabar-ie/khabar/internal/datafile"
 )
 
 //go:embed clitics.tsv
@@ -72,15 +73,9 @@ const MaxReadings = 32
 func New(taMarbuta string) (*Analyzer, error) {
 	a := &Analyzer{taMarbuta: taMarbuta, ta: []byte("ت"), minStem: 2}
 	mk := func(s string) affix { return affix{form: []byte(s), runes: utf8.RuneCountInString(s)} }
-	sc := bufio.NewScanner(bytes.NewReader(inventory))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
+	err := datafile.Each(inventory, "clitics.tsv", func(f []string) error {
 		if len(f) < 2 || f[1] == "" {
-			return nil, fmt.Errorf("clitics.tsv line %d: want kind<TAB>form", line)
+			return errors.New("want kind<TAB>form")
 		}
 		switch f[0] {
 		case "conj":
@@ -94,8 +89,12 @@ func New(taMarbuta string) (*Analyzer, error) {
 		case "enclitic":
 			a.suffixes = append(a.suffixes, mk(f[1]))
 		default:
-			return nil, fmt.Errorf("clitics.tsv line %d: unknown kind %q", line, f[0])
+			return fmt.Errorf("unknown kind %q", f[0])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if a.article.runes != 2 || string(a.article.form[2:]) != "ل" {
 		return nil, fmt.Errorf("clitics.tsv: the article must be two letters ending in ل")

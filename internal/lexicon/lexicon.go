@@ -259,25 +259,41 @@ func (l *Lexicon) ArticleFits(node int32, article bool) bool {
 	return l.articles[node]&articleWithout != 0
 }
 
-// insertName adds the path of a tokenized name and returns its last node
-// and its first (one token below the root).
-func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analyzer) (node, firstNode int32, article, ok bool) {
-	first := true
+// nameKeys calls fn with the look-up key of each word or number of a
+// normalized, tokenized name, in order — the first without its article —
+// until fn returns false; bare is set for a first token that is an Arabic
+// word written without the article (لبنان). It reports whether the first
+// word carried the article, and whether the name had any word or number
+// at all. Quotation marks and other punctuation are not part of the keys.
+func nameKeys(text []byte, toks []segment.Token, an *clitic.Analyzer, fn func(key []byte, first, bare bool) bool) (article, ok bool) {
 	for _, t := range toks {
 		if t.Kind == segment.Punct {
 			continue
 		}
-		word := text[t.Start:t.End]
+		key := text[t.Start:t.End]
+		first, bare := !ok, false
 		if first && t.Kind == segment.Word {
-			word, article = an.SplitArticle(word)
-			if !article {
-				l.bare[string(word)] = true
-			}
+			key, article = an.SplitArticle(key)
+			bare = !article
+		}
+		ok = true
+		if !fn(key, first, bare) {
+			break
+		}
+	}
+	return article, ok
+}
+
+// insertName adds the path of a tokenized name and returns its last node
+// and its first (one token below the root).
+func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analyzer) (node, firstNode int32, article, ok bool) {
+	article, ok = nameKeys(text, toks, an, func(word []byte, first, bare bool) bool {
+		if bare {
+			l.bare[string(word)] = true
 		}
 		if first {
 			l.keys.add(suffixHash(word))
 		}
-		first = false
 		id, seen := l.vocab[string(word)]
 		if !seen {
 			id = int32(len(l.vocab))
@@ -293,11 +309,11 @@ func (l *Lexicon) insertName(text []byte, toks []segment.Token, an *clitic.Analy
 			l.articles = append(l.articles, 0)
 		}
 		node = child
-		if !ok {
+		if first {
 			firstNode = node
 		}
-		ok = true
-	}
+		return true
+	})
 	return node, firstNode, article, ok
 }
 
@@ -316,25 +332,15 @@ func appendUnique(ms []Match, m Match) []Match {
 // of its first token as written (with "article" entries either way).
 func (l *Lexicon) Find(text []byte, an *clitic.Analyzer) []Match {
 	toks, _ := segment.Tokenize(nil, text, 0, 0)
-	node, first, article := Root, true, false
-	for _, t := range toks {
-		if t.Kind == segment.Punct {
-			continue
+	node, found := Root, true
+	article, ok := nameKeys(text, toks, an, func(key []byte, _, _ bool) bool {
+		var id int32
+		if id, found = l.Token(key); found {
+			node, found = l.Step(node, id)
 		}
-		word := text[t.Start:t.End]
-		if first && t.Kind == segment.Word {
-			word, article = an.SplitArticle(word)
-		}
-		first = false
-		id, ok := l.Token(word)
-		if !ok {
-			return nil
-		}
-		if node, ok = l.Step(node, id); !ok {
-			return nil
-		}
-	}
-	if node == Root {
+		return found
+	})
+	if !ok || !found {
 		return nil
 	}
 	var out []Match

@@ -1,13 +1,13 @@
 package ner
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/datafile"
 	"github.com/khabar-ie/khabar/internal/normalize"
 )
 
@@ -76,16 +76,10 @@ type cueTable map[string]*Cue
 // line.
 func loadCues(data []byte, norm *normalize.Normalizer, an *clitic.Analyzer) (cueTable, error) {
 	t := cueTable{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
+	err := datafile.Each(data, "cues.tsv", func(f []string) error {
 		kind, ok := cueKinds[f[0]]
 		if !ok || len(f) < 2 || strings.TrimSpace(f[1]) == "" {
-			return nil, fmt.Errorf("cues.tsv:%d: want kind (head, orghead, prep, direction, genitive) and word", line)
+			return errors.New("want kind (head, orghead, prep, direction, genitive) and word")
 		}
 		c := &Cue{Word: f[1], Kind: kind}
 		if len(f) > 2 && kind == CueHead && f[2] != "*" {
@@ -93,7 +87,7 @@ func loadCues(data []byte, norm *normalize.Normalizer, an *clitic.Analyzer) (cue
 		}
 		if len(f) > 3 {
 			if f[3] != "container" {
-				return nil, fmt.Errorf("cues.tsv:%d: fourth column %q is not \"container\"", line, f[3])
+				return fmt.Errorf("fourth column %q is not \"container\"", f[3])
 			}
 			c.Container = true
 		}
@@ -101,9 +95,10 @@ func loadCues(data []byte, norm *normalize.Normalizer, an *clitic.Analyzer) (cue
 		key, article := an.SplitArticle(word)
 		c.Article = article
 		if prev, dup := t[string(key)]; dup {
-			return nil, fmt.Errorf("cues.tsv:%d: %s is already a cue (%s)", line, c.Word, prev.Word)
+			return fmt.Errorf("%s is already a cue (%s)", c.Word, prev.Word)
 		}
 		t[string(key)] = c
-	}
-	return t, sc.Err()
+		return nil
+	})
+	return t, err
 }

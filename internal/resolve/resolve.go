@@ -51,12 +51,12 @@
 package resolve
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/khabar-ie/khabar/internal/datafile"
 	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
@@ -135,27 +135,22 @@ func (r *Resolver) Level(m lexicon.Match) lexicon.Evidence {
 // "word<TAB>level[<TAB>note]", level cue or strict.
 func loadCommonWords(data []byte, norm *normalize.Normalizer) (map[string]lexicon.Evidence, error) {
 	out := map[string]lexicon.Evidence{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
+	err := datafile.Each(data, "common-words.tsv", func(f []string) error {
 		if len(f) < 2 {
-			return nil, fmt.Errorf("common-words.tsv:%d: want word, level and a note", line)
+			return errors.New("want word, level and a note")
 		}
 		level, ok := lexicon.ParseEvidence(strings.TrimSpace(f[1]))
 		if !ok || level == lexicon.EvidenceFree {
-			return nil, fmt.Errorf("common-words.tsv:%d: level %q is not cue or strict", line, f[1])
+			return fmt.Errorf("level %q is not cue or strict", f[1])
 		}
 		key := norm.String(strings.TrimSpace(f[0]))
 		if _, dup := out[key]; dup {
-			return nil, fmt.Errorf("common-words.tsv:%d: %s listed twice", line, f[0])
+			return fmt.Errorf("%s listed twice", f[0])
 		}
 		out[key] = level
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Decision is the verdict on one candidate mention.
