@@ -27,10 +27,9 @@ type Mention struct {
 	Start, End int32
 	// RuneStart and RuneEnd are the same span in normalized code points.
 	RuneStart, RuneEnd int32
-	// Matches are the entries whose names match; Best indexes the one
-	// chosen.
+	// Matches are the entries whose names match, in the order they are
+	// defined; the resolver chooses among them.
 	Matches []lexicon.Match
-	Best    int
 	// Prefix is the proclitic text peeled off the first token ("ب", "و").
 	Prefix string
 	// Cues is what the words around the name say about it.
@@ -180,7 +179,6 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 					RuneStart:  tok.RuneStart + int32(utf8.RuneCount(word[:nameStart])),
 					RuneEnd:    toks[last].RuneEnd,
 					Matches:    matches,
-					Best:       t.pick(matches),
 					Prefix:     string(word[:nameStart]),
 				}
 			}
@@ -331,19 +329,6 @@ func isOpeningQuote(p string) bool {
 		return true
 	}
 	return false
-}
-
-// pick chooses among entries sharing a name: the highest rank, then the
-// first defined. (Context-based choice comes with the full gazetteer.)
-func (t *Tagger) pick(ms []lexicon.Match) int {
-	entries := t.lex.Entries()
-	best := 0
-	for i := 1; i < len(ms); i++ {
-		if entries[ms[i].Entry].Rank > entries[ms[best].Entry].Rank {
-			best = i
-		}
-	}
-	return best
 }
 
 // filterArticle returns the matches whose article agrees with the reading.

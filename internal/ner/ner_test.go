@@ -65,7 +65,7 @@ func (f *fixture) tagged(t *testing.T, text string) []tagged {
 		out = append(out, tagged{
 			Prefix: m.Prefix,
 			Name:   string(norm[m.Start:m.End]),
-			ID:     entries[m.Matches[m.Best].Entry].ID,
+			ID:     entries[m.Matches[0].Entry].ID, // the first defined
 		})
 	}
 	return out
@@ -88,7 +88,6 @@ func checkInvariants(t *testing.T, text []byte, toks []segment.Token, ms []Menti
 		assert.Equal(t, int32(utf8.RuneCount(text[:m.Start])), m.RuneStart)
 		assert.Equal(t, int32(utf8.RuneCount(text[:m.End])), m.RuneEnd)
 		require.NotEmpty(t, m.Matches)
-		assert.True(t, m.Best >= 0 && m.Best < len(m.Matches))
 	}
 }
 
@@ -321,18 +320,16 @@ func TestTagBareNameIsNeverSplit(t *testing.T) {
 	assert.Equal(t, []tagged{{"و", "بنان الكبير", "BNK"}}, f.tagged(t, "وبنان الكبير"))
 }
 
-func TestTagBestByRank(t *testing.T) {
+// TestTagAllCandidates: every entry sharing a name is a candidate, in the
+// order the entries are defined (the resolver chooses).
+func TestTagAllCandidates(t *testing.T) {
 	tests := []struct {
 		name  string
 		lines []string
-		best  string
 		all   []string
 	}{
-		{"higher rank later", []string{"C5993\tPLACE\tدرعا\t0", "SY12\tPLACE\tدرعا\t5"}, "SY12", []string{"C5993", "SY12"}},
-		{"higher rank first", []string{"SY12\tPLACE\tدرعا\t5", "C5993\tPLACE\tدرعا\t1"}, "SY12", []string{"SY12", "C5993"}},
-		{"ties go to the first defined", []string{"A\tPLACE\tدرعا\t2", "B\tPLACE\tدرعا\t2", "C\tPLACE\tدرعا\t1"}, "A", []string{"A", "B", "C"}},
-		{"negative ranks", []string{"A\tPLACE\tدرعا\t-3", "B\tPLACE\tدرعا\t-1", "C\tPLACE\tدرعا\t-2"}, "B", []string{"A", "B", "C"}},
-		{"default rank 0", []string{"A\tPLACE\tدرعا\t-1", "B\tPLACE\tدرعا", "C\tORG\tدرعا\t-1"}, "B", []string{"A", "B", "C"}},
+		{"two", []string{"C5993\tPLACE\tدرعا\t0", "SY12\tPLACE\tدرعا\t5"}, []string{"C5993", "SY12"}},
+		{"three, of two types", []string{"A\tPLACE\tدرعا\t-1", "B\tPLACE\tدرعا", "C\tORG\tدرعا\t-1"}, []string{"A", "B", "C"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -345,7 +342,6 @@ func TestTagBestByRank(t *testing.T) {
 				all = append(all, entries[m.Entry].ID)
 			}
 			assert.Equal(t, tt.all, all)
-			assert.Equal(t, tt.best, entries[ms[0].Matches[ms[0].Best].Entry].ID)
 		})
 	}
 }

@@ -220,9 +220,6 @@ func (d *Doc) Add(m ner.Mention, sentence int) {
 	d.pending = append(d.pending, item{m: m, sentence: sentence})
 }
 
-// Pending returns the number of queued candidates.
-func (d *Doc) Pending() int { return len(d.pending) }
-
 // Resolve decides every queued candidate, in order, appending one
 // Decision per candidate to dst, and empties the queue.
 func (d *Doc) Resolve(dst []Decision) []Decision {

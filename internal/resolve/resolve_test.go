@@ -168,6 +168,39 @@ func TestDisambiguation(t *testing.T) {
 	}
 }
 
+// TestRank: when nothing else decides, the higher rank wins (0 when none
+// is given; ranks may be negative), and among equals the first defined.
+// The entries are regions and organizations, free names.
+func TestRank(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"higher rank later", "C\tPLACE\tregion\t0\nG\tPLACE\tregion\t5\n", "G"},
+		{"higher rank first", "G\tPLACE\tregion\t5\nC\tPLACE\tregion\t1\n", "G"},
+		{"ties go to the first defined", "A\tPLACE\tregion\t2\nB\tPLACE\tregion\t2\nC\tPLACE\tregion\t1\n", "A"},
+		{"negative ranks", "A\tPLACE\tregion\t-3\nB\tPLACE\tregion\t-1\nC\tPLACE\tregion\t-2\n", "B"},
+		{"default rank 0", "A\tPLACE\tregion\t-1\nB\tPLACE\tregion\t\nC\tORG\t\t-1\n", "B"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			entries, err := lexicon.Parse(strings.NewReader("id\ttype\tsubtype\trank\tname\n"+strings.ReplaceAll(tc.file, "\n", "\tدرعا\n")), "r.tsv")
+			require.NoError(t, err)
+			norm := normalize.New(normalize.Options{})
+			an, err := clitic.New("ه")
+			require.NoError(t, err)
+			lex, err := lexicon.Build(entries, norm, an)
+			require.NoError(t, err)
+			tagger, err := ner.New(lex, an, norm)
+			require.NoError(t, err)
+			res, err := New(lex, norm)
+			require.NoError(t, err)
+			f := &fixture{norm: norm, tagger: tagger, res: res}
+			got := f.resolve(t, "قصف درعا")
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.want, got[0].ID)
+		})
+	}
+}
+
 // TestWindows checks that state carries from one window to the next: a
 // document decided sentence by sentence still uses what came before.
 func TestWindows(t *testing.T) {
