@@ -109,14 +109,15 @@ func levelOf(e *lexicon.Entry, common lexicon.Evidence) lexicon.Evidence {
 
 // DefaultLevel is the evidence level of an entry whose match column is
 // empty: organizations, countries, territories, governorates, continents,
-// regions, capitals and cities of rank 60 and more are free; every other
-// place needs a cue.
+// regions and physical features (seas, rivers, mountains…), capitals and
+// cities of rank 60 and more are free; every other place needs a cue.
 func DefaultLevel(e *lexicon.Entry) lexicon.Evidence {
 	if e.Type != "PLACE" {
 		return lexicon.EvidenceFree
 	}
 	switch e.Subtype {
-	case "country", "territory", "governorate", "continent", "region", "capital":
+	case "country", "territory", "governorate", "continent", "region", "capital",
+		"sea", "gulf", "strait", "lake", "canal", "desert", "island", "mountain", "river", "valley", "plain":
 		return lexicon.EvidenceFree
 	case "city":
 		if e.Rank >= 60 {
