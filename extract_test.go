@@ -347,17 +347,14 @@ func TestChunkingWithSpacesAfterLineBreak(t *testing.T) {
 	assert.Equal(t, marshalAll(t, whole), marshalAll(t, oneByte))
 }
 
-// TestRecordsStreamBeforeEOF writes the first sentence into a pipe and
-// expects its entity before the writer is closed. The reader holds the
-// first 1 KiB to judge whether the stream is text (whatever the chunking),
-// so the first write carries a line of filler after the sentence. With a
-// negative ContextBytes every sentence is decided as soon as it is
-// complete.
-func TestRecordsStreamBeforeEOF(t *testing.T) {
-	x := newExtractor(t, khabar.Config{ContextBytes: -1})
+// streamEntities runs ExtractReader on the read end of a pipe and returns
+// the write end, a channel of the entities as they are emitted, and one
+// that receives ExtractReader's result.
+func streamEntities(t *testing.T, x *khabar.Extractor) (*io.PipeWriter, <-chan *khabar.Entity, <-chan error) {
+	t.Helper()
 	pr, pw := io.Pipe()
-	defer pw.Close()
-	got := make(chan *khabar.Entity, 64)
+	t.Cleanup(func() { pw.Close() })
+	got := make(chan *khabar.Entity, 1024)
 	done := make(chan error, 1)
 	go func() {
 		done <- x.ExtractReader(context.Background(), khabar.DocInfo{ID: "pipe"}, pr, func(r khabar.Record) error {
@@ -367,6 +364,18 @@ func TestRecordsStreamBeforeEOF(t *testing.T) {
 			return nil
 		})
 	}()
+	return pw, got, done
+}
+
+// TestRecordsStreamBeforeEOF writes the first sentence into a pipe and
+// expects its entity before the writer is closed. The reader holds the
+// first 1 KiB to judge whether the stream is text (whatever the chunking),
+// so the first write carries a line of filler after the sentence. With a
+// negative ContextBytes every sentence is decided as soon as it is
+// complete.
+func TestRecordsStreamBeforeEOF(t *testing.T) {
+	x := newExtractor(t, khabar.Config{ContextBytes: -1})
+	pw, got, done := streamEntities(t, x)
 	writeErr := make(chan error, 1)
 	go func() {
 		_, err := pw.Write([]byte("قُتل مدني في مدينة جاسم بدرعا.\n" + strings.Repeat("كلام ", 120) + "\n"))
@@ -394,10 +403,9 @@ func TestRecordsStreamBeforeEOF(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, pw.Close())
 	require.NoError(t, <-done)
-	close(got)
-	var rest []string
-	for e := range got {
-		rest = append(rest, e.Text)
+	var rest []string // everything was sent before ExtractReader returned
+	for len(got) > 0 {
+		rest = append(rest, (<-got).Text)
 	}
 	assert.Equal(t, []string{"درعا", "عنب بلدي", "قوات النظام", "حوران"}, rest)
 }
@@ -774,18 +782,7 @@ func TestEmitErrorStops(t *testing.T) {
 // ends.
 func TestWindowEmitsBeforeEOF(t *testing.T) {
 	x := newExtractor(t, khabar.Config{})
-	pr, pw := io.Pipe()
-	defer pw.Close()
-	got := make(chan *khabar.Entity, 1024)
-	done := make(chan error, 1)
-	go func() {
-		done <- x.ExtractReader(context.Background(), khabar.DocInfo{ID: "pipe"}, pr, func(r khabar.Record) error {
-			if e, ok := r.(*khabar.Entity); ok {
-				got <- e
-			}
-			return nil
-		})
-	}()
+	pw, got, done := streamEntities(t, x)
 	filler := strings.Repeat("وقال المتحدث إن الاجتماع انتهى دون نتائج.\n", khabar.DefaultContextBytes/40)
 	go func() { _, _ = pw.Write([]byte("قتل مدني في مدينة جاسم بدرعا.\n" + filler)) }()
 	select {

@@ -51,7 +51,13 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	entries, err := lexicon.Parse(strings.NewReader(gazetteer), "test.tsv")
+	return fixtureOf(t, gazetteer)
+}
+
+// fixtureOf builds tagger and resolver over a gazetteer file's text.
+func fixtureOf(t *testing.T, file string) *fixture {
+	t.Helper()
+	entries, err := lexicon.Parse(strings.NewReader(file), "test.tsv")
 	require.NoError(t, err)
 	norm := normalize.New(normalize.Options{})
 	an, err := clitic.New("ه")
@@ -182,18 +188,7 @@ func TestRank(t *testing.T) {
 		{"default rank 0", "A\tPLACE\tregion\t-1\nB\tPLACE\tregion\t\nC\tORG\t\t-1\n", "B"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			entries, err := lexicon.Parse(strings.NewReader("id\ttype\tsubtype\trank\tname\n"+strings.ReplaceAll(tc.file, "\n", "\tدرعا\n")), "r.tsv")
-			require.NoError(t, err)
-			norm := normalize.New(normalize.Options{})
-			an, err := clitic.New("ه")
-			require.NoError(t, err)
-			lex, err := lexicon.Build(entries, norm, an)
-			require.NoError(t, err)
-			tagger, err := ner.New(lex, an, norm)
-			require.NoError(t, err)
-			res, err := New(lex, norm)
-			require.NoError(t, err)
-			f := &fixture{norm: norm, tagger: tagger, res: res}
+			f := fixtureOf(t, "id\ttype\tsubtype\trank\tname\n"+strings.ReplaceAll(tc.file, "\n", "\tدرعا\n"))
 			got := f.resolve(t, "قصف درعا")
 			require.Len(t, got, 1)
 			assert.Equal(t, tc.want, got[0].ID)

@@ -47,24 +47,9 @@ var otherKinds = []struct{ word, subtype string }{
 }
 
 func (g *generator) syriaOrgs() ([]entry, []string, error) {
-	curated, err := g.curatedNames("orgs.tsv")
+	c, err := g.newCollector("orgs.tsv", func(e entry) string { return g.norm(e.name) }, "same name")
 	if err != nil {
 		return nil, nil, err
-	}
-	var out []entry
-	seen := map[string]string{}
-	add := func(e entry, where string) {
-		k := g.norm(e.name)
-		if id, ok := curated[k]; ok {
-			g.report("  skip %s %q (%s): curated as %s", e.id, e.name, where, id)
-			return
-		}
-		if id, ok := seen[k]; ok {
-			g.report("  skip %s %q (%s): same name as %s", e.id, e.name, where, id)
-			return
-		}
-		seen[k] = e.id
-		out = append(out, e)
 	}
 
 	un, err := readTable(g.source("syria-orgs", "syrian_universities_opensyria.tsv"))
@@ -88,7 +73,7 @@ func (g *generator) syriaOrgs() ([]entry, []string, error) {
 		if v := un.get(i, "wikidata_qid"); v != "" {
 			e.ids = append(e.ids, "wikidata="+v)
 		}
-		add(e, un.where(i))
+		c.add(e, un.where(i))
 	}
 
 	t, err := readTable(g.source("syria-orgs", "syrian_official_bodies_syrianzone.tsv"))
@@ -128,9 +113,9 @@ func (g *generator) syriaOrgs() ([]entry, []string, error) {
 				}
 			}
 		}
-		add(e, t.where(i))
+		c.add(e, t.where(i))
 	}
-	return out, []string{
+	return c.out, []string{
 		"Syrian official bodies, ministries, universities, embassies and syndicates.",
 		"Sources: SYCompass/syrianzone (MIT License, Copyright (c) 2025 SYCompass) and",
 		"OpenSyria data-universities (CC BY 4.0; from the Wikipedia list of universities in Syria and Wikidata).",

@@ -26,24 +26,10 @@ func (g *generator) syriaSites() ([]entry, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	regions, err := g.curatedNames("regions.tsv")
+	// The same name and parent is the same place twice.
+	c, err := g.newCollector("regions.tsv", func(e entry) string { return e.parent + "\x00" + g.norm(e.name) }, "same name and parent")
 	if err != nil {
 		return nil, nil, err
-	}
-	var out []entry
-	seen := map[string]string{} // parent + normalized name → id
-	add := func(e entry, where string) {
-		key := e.parent + "\x00" + g.norm(e.name)
-		if region, ok := regions[g.norm(e.name)]; ok {
-			g.report("  skip %s %q (%s): curated as %s", e.id, e.name, where, region)
-			return
-		}
-		if prev, dup := seen[key]; dup {
-			g.report("  skip %s %q (%s): same name and parent as %s", e.id, e.name, where, prev)
-			return
-		}
-		seen[key] = e.id
-		out = append(out, e)
 	}
 
 	// Syrian Archive's own locations: neighbourhoods and landmarks.
@@ -113,7 +99,7 @@ func (g *generator) syriaSites() ([]entry, []string, error) {
 		if e.lon, err = coord(t.get(i, "longitude")); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", t.where(i), err)
 		}
-		add(e, t.where(i))
+		c.add(e, t.where(i))
 	}
 
 	// Transport places with an Arabic name.
@@ -171,9 +157,9 @@ func (g *generator) syriaSites() ([]entry, []string, error) {
 		if e.lon, err = coord(tt.get(i, "longitude")); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", tt.where(i), err)
 		}
-		add(e, tt.where(i))
+		c.add(e, tt.where(i))
 	}
-	return out, []string{
+	return c.out, []string{
 		"Syrian neighbourhoods, landmarks, border crossings, airports, ports and stations.",
 		"Sources: Syrian Archive / Mnemonic syrianarchive-api extra locations (repository licence GPL-3.0),",
 		"and OpenSyria data-transport (open data; records from HIU/US DoS (public domain), HDX (CC0),",

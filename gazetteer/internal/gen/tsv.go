@@ -201,3 +201,41 @@ func counts(entries []entry) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// collector gathers a file's entries, leaving out (and reporting) those
+// whose name is a curated entry's or whose key an earlier entry took.
+type collector struct {
+	g       *generator
+	curated map[string]string // normalized curated name → id
+	keyOf   func(e entry) string
+	keyIs   string // what equal keys mean, for the report ("same name")
+	seen    map[string]string
+	out     []entry
+}
+
+// newCollector returns a collector checking the names of a curated file of
+// the gazetteer folder; keyOf says when two generated entries repeat each
+// other.
+func (g *generator) newCollector(curatedFile string, keyOf func(entry) string, keyIs string) (*collector, error) {
+	curated, err := g.curatedNames(curatedFile)
+	if err != nil {
+		return nil, err
+	}
+	return &collector{g: g, curated: curated, keyOf: keyOf, keyIs: keyIs, seen: map[string]string{}}, nil
+}
+
+// add keeps e unless it repeats a curated or an earlier entry; where names
+// its source row in the report.
+func (c *collector) add(e entry, where string) {
+	if id, ok := c.curated[c.g.norm(e.name)]; ok {
+		c.g.report("  skip %s %q (%s): curated as %s", e.id, e.name, where, id)
+		return
+	}
+	k := c.keyOf(e)
+	if id, ok := c.seen[k]; ok {
+		c.g.report("  skip %s %q (%s): %s as %s", e.id, e.name, where, c.keyIs, id)
+		return
+	}
+	c.seen[k] = e.id
+	c.out = append(c.out, e)
+}
