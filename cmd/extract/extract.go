@@ -51,6 +51,8 @@ Examples:
   extract normalize < article.txt       (see: extract normalize -h)
   extract tokens article.txt            (see: extract tokens -h)
   extract stem < words.txt              (see: extract stem -h)
+  extract gazetteer درعا                (see: extract gazetteer -h)
+  extract sample --type PLACE corpus/   (see: extract sample -h)
 
 Exit status: 0 all documents processed; 1 some document failed (reported on
 stderr and as an error record, the others are still processed); 2 usage or
