@@ -18,7 +18,8 @@
 // match, never to report.
 //
 // The flow is: textio (decode) → normalize (with an offset map) → segment
-// (sentences, tokens) → clitic readings → ner (gazetteer, rules) → records.
+// (sentences, tokens) → clitic readings → ner (gazetteer candidates) and
+// rules (dates, numbers, pattern names) → resolve → records.
 package khabar
 
 import (
@@ -37,6 +38,7 @@ import (
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/resolve"
+	"github.com/khabar-ie/khabar/internal/rules"
 )
 
 // NormalizeOptions turns individual normalization rules off; the zero value
@@ -89,6 +91,7 @@ type Extractor struct {
 	norm     *normalize.Normalizer
 	tagger   *ner.Tagger
 	resolver *resolve.Resolver
+	rules    *rules.Rules
 	lex      *lexicon.Lexicon
 	pool     sync.Pool // *run
 }
@@ -140,6 +143,9 @@ func New(cfg Config) (*Extractor, error) {
 	}
 	if x.resolver, err = resolve.New(x.lex, x.norm); err != nil {
 		return nil, fmt.Errorf("resolver: %w", err)
+	}
+	if x.rules, err = rules.New(x.norm, x.tagger); err != nil {
+		return nil, err
 	}
 	x.pool.New = func() any { return new(run) }
 	return x, nil
@@ -290,7 +296,7 @@ func (x *Extractor) newSummary(doc string, refDate time.Time) Summary {
 		Record:  KindSummary,
 		Doc:     doc,
 		Status:  "ok",
-		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "events": 0},
+		Counts:  map[string]int{"PLACE": 0, "ORG": 0, "DATE": 0, "QUANTITY": 0, "events": 0},
 		RefDate: x.refDate(refDate).Format("2006-01-02"),
 		Errors:  []string{},
 	}

@@ -22,14 +22,14 @@ type Record interface {
 	DocID() string
 }
 
-// Entity is a PLACE, ORG or DATE mention. Start and End are Unicode code
+// Entity is a PLACE, ORG, DATE or QUANTITY mention. Start and End are Unicode code
 // point offsets into the original document text, End exclusive, and Text
 // is exactly that slice of the original.
 type Entity struct {
 	Record    string            `json:"record"` // always "entity"
 	Doc       string            `json:"doc"`
 	ID        string            `json:"id"`   // unique within the document: e1, e2…
-	Type      string            `json:"type"` // PLACE, ORG or DATE
+	Type      string            `json:"type"` // PLACE, ORG, DATE or QUANTITY
 	Subtype   string            `json:"subtype,omitempty"`
 	Text      string            `json:"text"`
 	Start     int               `json:"start"`
@@ -40,7 +40,22 @@ type Entity struct {
 	IDs       map[string]string `json:"ids,omitempty"` // gazetteer id and external ids (pcode, wikidata…)
 	Geo       *Geo              `json:"geo,omitempty"`
 	Value     *DateValue        `json:"value,omitempty"` // DATE only
-	Source    string            `json:"source"`          // what produced it: gazetteer:<id> or rule:<name>
+	// Calendar is the calendar a DATE was written in: gregorian or hijri
+	// (Value is Gregorian either way).
+	Calendar string `json:"calendar,omitempty"`
+	// Resolved says how a DATE's value was found: explicit (all written)
+	// or relative (the reference date supplied a year, a weekday…).
+	Resolved string `json:"resolved,omitempty"`
+	// Hijri is a Hijri DATE as written, at its precision (1443-09-15).
+	Hijri string `json:"hijri,omitempty"`
+	// Quantity is the value of a QUANTITY: a number and what it counts.
+	Quantity *Quantity `json:"quantity,omitempty"`
+	// Head is the head noun before a place's name (مدينة، ريف، قرية).
+	Head string `json:"head,omitempty"`
+	// Direction is the compass direction qualifying a place (شمالي درعا →
+	// n; ريف درعا الغربي → w): n, s, e, w, ne, nw, se, sw.
+	Direction string `json:"direction,omitempty"`
+	Source    string `json:"source"` // what produced it: gazetteer:<id> or rule:<name>
 	// Evidence names what admitted a gazetteer name: "name" (a name
 	// reported wherever it occurs), "head:<word>", "place:<word>",
 	// "clitic:ب", "direction:<word>", "quote", "list", "document" or
@@ -59,6 +74,12 @@ type Entity struct {
 // Kind implements Record.
 func (*Entity) Kind() string { return KindEntity }
 
+// Quantity is a counted number («13 قتيلًا» → 13 killed).
+type Quantity struct {
+	Value int64  `json:"value"`
+	Unit  string `json:"unit"` // killed, injured, civilian, person, child… (see README)
+}
+
 // AdminUnit is one enclosing place or parent organization of an entity.
 type AdminUnit struct {
 	ID      string `json:"id"`
@@ -76,8 +97,8 @@ type Geo struct {
 }
 
 // DateValue is an ISO 8601 date at its own precision ("2021-10-03",
-// "2021-10", "2021") or a range. It encodes as a JSON string, or as
-// {"from": …, "to": …} for a range.
+// "2022-W29", "2021-10", "2021") or a range. It encodes as a JSON string,
+// or as {"from": …, "to": …} for a range.
 type DateValue struct {
 	Point string
 	From  string

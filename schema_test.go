@@ -274,7 +274,7 @@ func TestSchemaRejectsInvalidRecords(t *testing.T) {
 	}
 	sum := &khabar.Summary{
 		Record: khabar.KindSummary, Doc: "d", Status: "ok", Characters: 10, Bytes: 20,
-		Counts: map[string]int{"PLACE": 1, "ORG": 0, "DATE": 0, "events": 0}, RefDate: "2022-07-26", Errors: []string{},
+		Counts: map[string]int{"PLACE": 1, "ORG": 0, "DATE": 0, "QUANTITY": 0, "events": 0}, RefDate: "2022-07-26", Errors: []string{},
 	}
 	errRec := &khabar.ErrorRecord{Record: khabar.KindError, Doc: "d", Error: "binary data (NUL byte at offset 4)"}
 	toMap := func(rec any) map[string]any {

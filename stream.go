@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/resolve"
+	"github.com/khabar-ie/khabar/internal/rules"
 	"github.com/khabar-ie/khabar/internal/segment"
 	"github.com/khabar-ie/khabar/internal/textio"
 	"github.com/khabar-ie/khabar/stemmer/arabic"
@@ -78,13 +81,23 @@ type run struct {
 	toks     []segment.Token
 	mentions []ner.Mention
 	scratch  ner.Scratch
+	ref      time.Time // the document's reference date
+
+	// The rules' scratch, the sentence's rule spans, and which of its
+	// mentions a rule span holds.
+	rscratch rules.Scratch
+	rspans   []rules.Span
+	owned    []bool
 
 	// The decision window: candidates of the sentences read since the
 	// last decision, waiting for the resolver.
 	doc       *resolve.Doc
 	pend      []candidate
-	pendBytes int // normalized bytes of the window's sentences
+	fixed     []ruleCandidate // the window's rule spans, decided already
+	pendBytes int             // normalized bytes of the window's sentences
 	decisions []resolve.Decision
+	accepted  []accepted // the window's entities before overlaps are settled
+	kept      []accepted
 
 	sum      Summary
 	entities int
@@ -103,6 +116,24 @@ type candidate struct {
 	sentence   int
 	start, end int // document code points
 	text, norm string
+	direction  string // compass word qualifying it, if a place
+}
+
+// ruleCandidate is a rule span mapped to the original text.
+type ruleCandidate struct {
+	sp         rules.Span
+	sentence   int
+	start, end int
+	text, norm string
+}
+
+// accepted is an entity of the window before overlaps are settled: a
+// gazetteer candidate (pend[i], with its decision) or a rule span
+// (fixed[i]).
+type accepted struct {
+	start, end int
+	rule       bool
+	i          int
 }
 
 // pendingToken is a token of the debug view and its index in its sentence.
@@ -142,9 +173,15 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		toks:       ru.toks[:0],
 		mentions:   ru.mentions[:0],
 		scratch:    ru.scratch,
+		rscratch:   ru.rscratch,
+		rspans:     ru.rspans[:0],
+		owned:      ru.owned[:0],
 		doc:        ru.doc,
 		pend:       ru.pend[:0],
+		fixed:      ru.fixed[:0],
 		decisions:  ru.decisions[:0],
+		accepted:   ru.accepted[:0],
+		kept:       ru.kept[:0],
 		pendTokens: ru.pendTokens[:0],
 		spans:      ru.spans[:0],
 	}
@@ -154,6 +191,8 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		ru.doc.Reset()
 	}
 	ru.sum = x.newSummary(info.ID, info.RefDate)
+	ref := x.refDate(info.RefDate)
+	ru.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // process reads the whole stream.
@@ -232,25 +271,57 @@ func (ru *run) sentence(from, to int, fromRune int32) (int32, error) {
 	return endRune, ru.tag(to - from)
 }
 
-// tag finds the gazetteer candidates of the sentence in ru.toks and queues
-// them for the resolver; when the window holds enough text, it is decided.
-// size is the sentence's length in normalized bytes.
+// tag finds the gazetteer candidates and rule spans of the sentence in
+// ru.toks and queues them for the resolver; when the window holds enough
+// text, it is decided. size is the sentence's length in normalized bytes.
 func (ru *run) tag(size int) error {
 	index := ru.sum.Sentences
 	ru.sum.Sentences++
 	ru.sum.Tokens += len(ru.toks)
-	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, ru.norm.Text, ru.toks)
-	for i := range ru.mentions {
-		m := &ru.mentions[i]
-		// This is the one place where normalized offsets become original
-		// ones: the window still holds the sentence's text.
-		start, end := ru.norm.Orig(int(m.RuneStart), int(m.RuneEnd))
-		ru.pend = append(ru.pend, candidate{
-			m: *m, sentence: index,
+	text := ru.norm.Text
+	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, text, ru.toks)
+	ru.rspans = ru.x.rules.Find(ru.rspans[:0], &ru.rscratch, text, ru.toks, ru.mentions, ru.ref)
+	// Names a rule span holds (فرع “أمن الدولة”) are not entities of
+	// their own.
+	ru.owned = ru.owned[:0]
+	for range ru.mentions {
+		ru.owned = append(ru.owned, false)
+	}
+	for i := range ru.rspans {
+		for _, k := range ru.rspans[i].Owns {
+			ru.owned[k] = true
+		}
+	}
+	// This is the one place where normalized offsets become original
+	// ones: the window still holds the sentence's text. Mentions and rule
+	// spans are taken in text order, so the cursor only moves forward.
+	mi, si := 0, 0
+	for mi < len(ru.mentions) || si < len(ru.rspans) {
+		if si == len(ru.rspans) || mi < len(ru.mentions) && ru.mentions[mi].RuneStart <= ru.rspans[si].RuneStart {
+			m := &ru.mentions[mi]
+			mi++
+			if ru.owned[mi-1] {
+				continue
+			}
+			start, end := ru.norm.Orig(int(m.RuneStart), int(m.RuneEnd))
+			ru.pend = append(ru.pend, candidate{
+				m: *m, sentence: index,
+				start: ru.origin + start, end: ru.origin + end,
+				text: ru.origText(start, end), norm: string(text[m.Start:m.End]),
+				direction: ru.x.rules.Qualify(&ru.rscratch, text, ru.toks, m),
+			})
+			ru.doc.Add(*m, index)
+			continue
+		}
+		sp := ru.rspans[si]
+		si++
+		sp.Owns = nil // the slice is the sentence's scratch
+		start, end := ru.norm.Orig(int(sp.RuneStart), int(sp.RuneEnd))
+		ru.fixed = append(ru.fixed, ruleCandidate{
+			sp: sp, sentence: index,
 			start: ru.origin + start, end: ru.origin + end,
-			text: ru.origText(start, end), norm: string(ru.norm.Text[m.Start:m.End]),
+			text: ru.origText(start, end), norm: string(text[sp.Start:sp.End]),
 		})
-		ru.doc.Add(*m, index)
 	}
 	if ru.tokenFn != nil {
 		ru.bufferTokens(index)
@@ -263,20 +334,40 @@ func (ru *run) tag(size int) error {
 }
 
 // decide resolves the window's candidates and emits the entities, in text
-// order.
+// order. Where a gazetteer name and a rule span overlap, one wins: the
+// longer span, and at equal length the gazetteer's (it is the more
+// specific: a known entry with ids).
 func (ru *run) decide() error {
 	ru.pendBytes = 0
 	ru.decisions = ru.doc.Resolve(ru.decisions[:0])
-	ru.spans = ru.spans[:0]
+	ru.accepted = ru.accepted[:0]
 	for i, d := range ru.decisions {
-		if !d.Accept {
-			continue
+		if d.Accept {
+			c := &ru.pend[i]
+			ru.accepted = append(ru.accepted, accepted{start: c.start, end: c.end, i: i})
 		}
-		c := &ru.pend[i]
-		e := ru.entity(c, d)
+	}
+	for i := range ru.fixed {
+		c := &ru.fixed[i]
+		ru.accepted = append(ru.accepted, accepted{start: c.start, end: c.end, rule: true, i: i})
+	}
+	ru.kept = settleOverlaps(ru.kept[:0], ru.accepted)
+	ru.spans = ru.spans[:0]
+	for _, a := range ru.kept {
+		var e *Entity
+		var sentence, first, last int
+		if a.rule {
+			c := &ru.fixed[a.i]
+			e = ru.ruleEntity(c)
+			sentence, first, last = c.sentence, c.sp.FirstToken, c.sp.LastToken
+		} else {
+			c := &ru.pend[a.i]
+			e = ru.entity(c, ru.decisions[a.i])
+			sentence, first, last = c.sentence, c.m.FirstToken, c.m.LastToken
+		}
 		ru.sum.Counts[e.Type]++
 		if ru.tokenFn != nil {
-			ru.spans = append(ru.spans, tokenEntity{c.sentence, c.m.FirstToken, c.m.LastToken, e.ID})
+			ru.spans = append(ru.spans, tokenEntity{sentence, first, last, e.ID})
 			continue
 		}
 		if err := ru.emit(e); err != nil {
@@ -285,10 +376,40 @@ func (ru *run) decide() error {
 	}
 	clear(ru.pend) // drop the texts and matches the window held
 	ru.pend = ru.pend[:0]
+	clear(ru.fixed)
+	ru.fixed = ru.fixed[:0]
 	if ru.tokenFn != nil {
 		return ru.flushTokens()
 	}
 	return nil
+}
+
+// settleOverlaps keeps, among overlapping entities, the longest (the
+// gazetteer's at equal length, then the earlier), and returns the kept
+// ones in text order.
+func settleOverlaps(kept, all []accepted) []accepted {
+	slices.SortStableFunc(all, func(a, b accepted) int {
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return lb - la
+		}
+		if a.rule != b.rule {
+			if a.rule {
+				return 1
+			}
+			return -1
+		}
+		return a.start - b.start
+	})
+	for _, a := range all {
+		// kept is in text order: find where a would go and check its
+		// neighbours.
+		k, _ := slices.BinarySearchFunc(kept, a.start, func(x accepted, start int) int { return x.start - start })
+		if k > 0 && kept[k-1].end > a.start || k < len(kept) && kept[k].start < a.end {
+			continue
+		}
+		kept = slices.Insert(kept, k, a)
+	}
+	return kept
 }
 
 // entity turns a decided candidate into a record.
@@ -318,6 +439,12 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 		Prefix:    m.Prefix,
 		Admin:     ru.x.adminChain(bestIndex),
 	}
+	if best.Type == rules.TypePlace {
+		e.Direction = c.direction
+		if h := m.Cues.Head; h != nil && h.Kind == ner.CueHead {
+			e.Head = h.Word
+		}
+	}
 	for _, kv := range best.IDs {
 		e.IDs[kv.Key] = kv.Value
 	}
@@ -327,6 +454,61 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 	for i, alt := range m.Matches {
 		if i != d.Best {
 			e.Alternatives = append(e.Alternatives, entries[alt.Entry].ID)
+		}
+	}
+	return e
+}
+
+// ruleEntity turns a rule span into a record.
+func (ru *run) ruleEntity(c *ruleCandidate) *Entity {
+	sp := &c.sp
+	ru.entities++
+	e := &Entity{
+		Record:    KindEntity,
+		Doc:       ru.info.ID,
+		ID:        "e" + strconv.Itoa(ru.entities),
+		Type:      sp.Type,
+		Subtype:   sp.Subtype,
+		Text:      c.text,
+		Start:     c.start,
+		End:       c.end,
+		Norm:      c.norm,
+		Source:    "rule:" + sp.Rule,
+		Sentence:  c.sentence,
+		Prefix:    sp.Prefix,
+		Head:      sp.Head,
+		Direction: sp.Direction,
+	}
+	if d := sp.Date; d != nil {
+		v := &DateValue{Point: d.Point()}
+		if d.Range {
+			v.From, v.To = d.Ends()
+		}
+		e.Value, e.Calendar, e.Hijri = v, d.Calendar, d.Hijri
+		e.Resolved = "explicit"
+		if d.Relative {
+			e.Resolved = "relative"
+		}
+	}
+	if n := sp.Number; n != nil && sp.Type == rules.TypeQuantity {
+		e.Quantity = &Quantity{Value: n.Value, Unit: n.Unit}
+		e.Subtype = n.Unit
+	}
+	if sp.Entry >= 0 {
+		// The entry a pattern name links to: the entity itself when it
+		// is of the same kind (وزارة الداخلية → the ministry), else what it
+		// belongs to (فرع أمن الدولة → أمن الدولة), first in its chain.
+		entries := ru.x.tagger.Lexicon().Entries()
+		ent := &entries[sp.Entry]
+		if ent.Type == sp.Type && ent.Subtype == sp.Subtype {
+			e.Canonical, e.NameEn = ent.Name, ent.NameEn
+			e.IDs = map[string]string{"gazetteer": ent.ID}
+			for _, kv := range ent.IDs {
+				e.IDs[kv.Key] = kv.Value
+			}
+			e.Admin = ru.x.adminChain(sp.Entry)
+		} else {
+			e.Admin = append([]AdminUnit{{ID: ent.ID, Name: ent.Name, Subtype: ent.Subtype}}, ru.x.adminChain(sp.Entry)...)
 		}
 	}
 	return e

@@ -423,7 +423,7 @@ func TestTokens(t *testing.T) {
 		}
 	}
 	assert.Greater(t, withReadings, 300)
-	assert.Len(t, entities, sum.Counts["PLACE"]+sum.Counts["ORG"]+sum.Counts["DATE"])
+	assert.Len(t, entities, sum.Counts["PLACE"]+sum.Counts["ORG"]+sum.Counts["DATE"]+sum.Counts["QUANTITY"])
 
 	t.Run("jsonl from stdin", func(t *testing.T) {
 		t.Parallel()

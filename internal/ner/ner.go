@@ -302,6 +302,10 @@ func (t *Tagger) cueAt(s *Scratch, word []byte) *Cue {
 	return nil
 }
 
+// CueAt returns the cue a normalized word is under any proclitic reading,
+// using s for buffers; nil if none.
+func (t *Tagger) CueAt(s *Scratch, word []byte) *Cue { return t.cueAt(s, word) }
+
 // Cue returns the cue a normalized word is, if any (for tests and tools).
 func (t *Tagger) Cue(word string) *Cue {
 	var s Scratch

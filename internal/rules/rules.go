@@ -1,0 +1,246 @@
+// Package rules finds what no list can hold: dates, numbers and counted
+// nouns, and organizations and places named by pattern («الفرقة التاسعة»,
+// «فرع أمن الدولة», «قرية X» for a village no gazetteer lists).
+//
+// The rules run over a sentence's tokens as segment cut them (normalized
+// text, so hamza forms, ta marbuta, diacritics and Arabic-Indic digits are
+// already folded), with the clitic readings of package clitic: a word is
+// looked up after peeling و ف ب ل ك and with or without its article, never
+// by regular expressions over raw text. Their vocabulary lives in embedded
+// data files:
+//
+//   - calendar.tsv: month names of every system (Levantine, Egyptian/Gulf,
+//     Maghrebi, Hijri), weekdays, eras and relative days, generated from
+//     Unicode CLDR plus press spellings (go generate);
+//   - date-words.tsv: the words dates are built with (الماضي، منذ، أواخر…);
+//   - numbers.tsv and counted-nouns.tsv: number words and counted nouns;
+//   - org-heads.tsv: head nouns of organization names and what follows them;
+//   - place-words.tsv: compass words, country adjectives, and the words a
+//     place name never is.
+//
+// Each rule set is tested against a table of real-usage examples in
+// testdata/ (see testdata/README.md for the conventions).
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/lexicon"
+	"github.com/khabar-ie/khabar/internal/ner"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
+)
+
+// Entity types the rules produce.
+const (
+	TypeDate     = "DATE"
+	TypeQuantity = "QUANTITY"
+	TypeOrg      = "ORG"
+	TypePlace    = "PLACE"
+)
+
+// Span is something a rule found in a sentence.
+type Span struct {
+	// FirstToken and LastToken index the sentence's tokens (inclusive).
+	FirstToken, LastToken int
+	// Start and End are normalized byte offsets (the first token's
+	// proclitics excluded); RuneStart and RuneEnd the same in code points.
+	Start, End         int32
+	RuneStart, RuneEnd int32
+	// Prefix is the proclitic text peeled off the first token.
+	Prefix string
+	// Type is DATE, QUANTITY, ORG or PLACE; Subtype refines it.
+	Type, Subtype string
+	// Rule names the rule that matched (date:day-month-year, org:unit…).
+	Rule string
+	// Date is the value of a DATE.
+	Date *DateValue
+	// Number is the value of a QUANTITY (or of a number inside a rule).
+	Number *Number
+	// Entry is the gazetteer entry the name links to (itself, or the
+	// organization or country it belongs to), or -1.
+	Entry int32
+	// Owns lists the gazetteer mentions (indexes into the mentions given
+	// to Find) the span contains: they are not entities of their own.
+	Owns []int
+	// Direction is the compass direction that qualifies a place (n, s…).
+	Direction string
+	// Head is the head noun before a place name (مدينة), as written in the
+	// cue table.
+	Head string
+}
+
+// Number is a number found in text.
+type Number struct {
+	Value   int64
+	Ordinal bool
+	// Unit is the counted noun's unit (killed, injured…), empty for a bare
+	// number.
+	Unit string
+}
+
+// Rules is the rule set. It is immutable and safe for concurrent use.
+type Rules struct {
+	an     *clitic.Analyzer
+	tagger *ner.Tagger
+	lex    *lexicon.Lexicon
+	vocab  vocabulary
+	heads  []orgHead
+	// countries maps a country's canonical name to its gazetteer entry.
+	countries map[string]int32
+}
+
+// New loads the rule vocabulary, normalized with norm. The tagger supplies
+// the gazetteer and its cue words (place head nouns).
+func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
+	vocab, heads, err := load(norm)
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	r := &Rules{an: tagger.Analyzer(), tagger: tagger, lex: tagger.Lexicon(), vocab: vocab, heads: heads, countries: map[string]int32{}}
+	for i, e := range r.lex.Entries() {
+		if e.Type == "PLACE" && e.Subtype == "country" {
+			if _, dup := r.countries[e.Name]; !dup {
+				r.countries[e.Name] = int32(i)
+			}
+		}
+	}
+	return r, nil
+}
+
+// Scratch holds reusable buffers for one goroutine.
+type Scratch struct {
+	hits     []hit
+	start    []int32 // hits[start[i]:start[i+1]] begin at token i
+	readings []clitic.Reading
+	key      []byte
+	cue      ner.Scratch
+	taken    []bool // tokens inside a span already found
+}
+
+// Find appends to dst what the rules find in one sentence: text is the
+// normalized buffer the tokens index, mentions the sentence's gazetteer
+// candidates (pattern names may wrap them), ref the reference date for
+// relative dates. Spans come in text order and do not overlap one
+// another (they may overlap mentions; see Span.Owns).
+func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, mentions []ner.Mention, ref time.Time) []Span {
+	if len(toks) == 0 {
+		return dst
+	}
+	r.scan(s, text, toks)
+	s.taken = s.taken[:0]
+	for range toks {
+		s.taken = append(s.taken, false)
+	}
+	p := parser{r: r, s: s, text: text, toks: toks, mentions: mentions, ref: ref}
+	first := len(dst)
+	// Dates first: numbers inside them are not quantities.
+	for i := 0; i < len(toks); {
+		sp, ok := p.date(i)
+		if !ok || p.insideName(sp) {
+			i++
+			continue
+		}
+		dst = append(dst, sp)
+		p.take(sp)
+		i = sp.LastToken + 1
+	}
+	for i := 0; i < len(toks); i++ {
+		if s.taken[i] {
+			continue
+		}
+		if sp, ok := p.quantity(i); ok {
+			dst = append(dst, sp)
+			p.take(sp)
+			i = sp.LastToken
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if s.taken[i] {
+			continue
+		}
+		sp, ok := p.org(i)
+		if !ok {
+			sp, ok = p.place(i)
+		}
+		if ok {
+			dst = append(dst, sp)
+			p.take(sp)
+			i = sp.LastToken
+		}
+	}
+	sortSpans(dst[first:])
+	return dst
+}
+
+// insideName reports whether a gazetteer name holds the span and more
+// («روسيا اليوم», the channel): the name wins.
+func (p *parser) insideName(sp Span) bool {
+	for k := range p.mentions {
+		m := &p.mentions[k]
+		if m.FirstToken <= sp.FirstToken && m.LastToken >= sp.LastToken && m.LastToken-m.FirstToken > sp.LastToken-sp.FirstToken {
+			return true
+		}
+	}
+	return false
+}
+
+// Qualify returns the compass direction that qualifies a place mention:
+// a compass word before it («شمالي درعا», «جنوب غربي دمشق») or, after a
+// container head («ريف درعا الغربي»), a compass adjective after it.
+func (r *Rules) Qualify(s *Scratch, text []byte, toks []segment.Token, m *ner.Mention) string {
+	if m.Cues.Head != nil && m.Cues.Head.Container {
+		if j := m.LastToken + 1; j < len(toks) && toks[j].Kind == segment.Word {
+			if h := r.firstHit(s, text, toks, j, kCompass); h != nil && h.article && !h.clitic {
+				return h.w.key
+			}
+		}
+	}
+	// Walk back over one or two compass words (جنوب غربي).
+	j := m.FirstToken - 1
+	if j < 0 || toks[j].Kind != segment.Word {
+		return ""
+	}
+	for k := max(0, j-1); k <= j; k++ {
+		if h := r.firstHit(s, text, toks, k, kCompass); h != nil && h.last == j && !h.article {
+			return h.w.key
+		}
+	}
+	return ""
+}
+
+// firstHit looks up token i alone (outside Find) and returns its first
+// word of kind k.
+func (r *Rules) firstHit(s *Scratch, text []byte, toks []segment.Token, i int, k kind) *hit {
+	tok := toks[i]
+	w := text[tok.Start:tok.End]
+	s.readings = r.an.Proclitics(s.readings[:0], w, nil)
+	var best *hit
+	for _, rd := range s.readings {
+		s.key = lookupKey(s.key[:0], w, rd)
+		for _, vw := range r.vocab[string(s.key)] {
+			if vw.kind != k {
+				continue
+			}
+			last, ok := matchRest(text, toks, i, vw.rest)
+			if !ok || (best != nil && last <= best.last) {
+				continue
+			}
+			best = &hit{w: vw, first: i, last: last, nameStart: int32(rd.NameStart), article: rd.Article || hasArticle(s.key), clitic: rd.NameStart > 0}
+		}
+	}
+	return best
+}
+
+func hasArticle(key []byte) bool { return len(key) > 4 && string(key[:4]) == "ال" }
+
+// sortSpans orders spans by first token (insertion sort: few per sentence).
+func sortSpans(sp []Span) {
+	for a := 1; a < len(sp); a++ {
+		for b := a; b > 0 && sp[b].FirstToken < sp[b-1].FirstToken; b-- {
+			sp[b], sp[b-1] = sp[b-1], sp[b]
+		}
+	}
+}

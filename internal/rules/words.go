@@ -1,0 +1,387 @@
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/datafile"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
+)
+
+var (
+	//go:embed calendar.tsv
+	calendarData []byte
+	//go:embed date-words.tsv
+	dateWordData []byte
+	//go:embed numbers.tsv
+	numberData []byte
+	//go:embed counted-nouns.tsv
+	countedData []byte
+	//go:embed org-heads.tsv
+	orgHeadData []byte
+	//go:embed place-words.tsv
+	placeWordData []byte
+)
+
+// kind is what a vocabulary word is to the rules.
+type kind uint8
+
+const (
+	kMonth      kind = iota + 1 // a month name; key gregorian|hijri, value 1–12
+	kWeekday                    // value = ISO weekday
+	kRelative                   // key day|week|month|year, value = offset
+	kEra                        // key gregorian|hijri
+	kDirection                  // الماضي… value -1, 0, 1
+	kUnit                       // key day|week|month|year, value = count (0: needs a number)
+	kAgo                        // منذ، قبل
+	kYearCue                    // عام، سنة
+	kYearPrep                   // في، منذ… before a bare year
+	kPart                       // key early|mid|late
+	kFirstDay                   // غرة، أول
+	kMonthCue                   // شهر
+	kDay                        // يوم before a weekday
+	kConcord                    // الموافق
+	kOf                         // من between a day and a month
+	kDecade                     // value = decade within its century (90)
+	kCentury                    // value -1 (the last century) or its first year
+	kNumUnit                    // 1–9
+	kNumTeenUnit                // أحد، اثنا…: only before عشر
+	kNumTen                     // عشر، عشرة
+	kNumTens                    // 20–90
+	kNumHundreds                // 100–900
+	kNumScale                   // ألف، مليون…; value = multiplier (duals included)
+	kOrdinal                    // الأول…العاشر
+	kCounted                    // a counted noun; key = unit
+	kOrgHead                    // key = pattern class, value index into orgHeads
+	kPlaceStop                  // a word that is not a place name after a head noun
+	kNameInitial                // a word that opens two-word place names (تل، عين)
+	kCompass                    // key = n, s, e, w; a compass word
+	kAdjective                  // key = a place-name adjective (الكبير، الشرقي) part of names
+	kNisba                      // key = country canonical name; value 1 when foreign
+	kStop                       // a function word no name starts with
+	kNotWeekday                 // a word before which a weekday is no date (صلاة الجمعة)
+	kNameHead                   // a place head noun that may introduce an unknown name
+	kNotDate                    // a word before which a day-month or «اليوم» is a name
+	numKinds
+)
+
+// word is one vocabulary entry: a phrase of one or more tokens, keyed by
+// its first token.
+type word struct {
+	kind  kind
+	key   string
+	value int
+	// ambiguous month names make a date only with a day, a year, «شهر»
+	// or a direction word.
+	ambiguous bool
+	// rest are the normalized tokens after the first.
+	rest [][]byte
+}
+
+// hit is a vocabulary word found in a sentence.
+type hit struct {
+	w           *word
+	first, last int   // tokens, inclusive
+	nameStart   int32 // bytes of proclitics before the word in the first token
+	article     bool  // the first token carried the article (as its own or after a clitic)
+	clitic      bool  // a conjunction or preposition was peeled off the first token
+}
+
+// vocabulary maps a word's first-token key to the phrases starting with it.
+type vocabulary map[string][]*word
+
+// add normalizes a phrase and files it under its first token.
+func (v vocabulary) add(norm *normalize.Normalizer, phrase string, w *word) error {
+	toks := strings.Fields(norm.String(phrase))
+	if len(toks) == 0 {
+		return fmt.Errorf("empty phrase %q", phrase)
+	}
+	for _, t := range toks[1:] {
+		w.rest = append(w.rest, []byte(t))
+	}
+	v[toks[0]] = append(v[toks[0]], w)
+	return nil
+}
+
+// orgHead is a head noun that opens an organization's name.
+type orgHead struct {
+	word    string
+	class   string // unit, branch, body, group, media, forces
+	subtype string
+	// definite heads take the article and an adjective or ordinal
+	// («الفرقة التاسعة», «القوات الروسية»); others govern a name.
+	definite bool
+}
+
+// load reads every vocabulary file.
+func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
+	v := vocabulary{}
+	// calendar.tsv: kind, key, value, name, origin
+	err := datafile.Each(calendarData, "calendar.tsv", func(f []string) error {
+		if len(f) < 4 {
+			return errors.New("want kind, key, value, name")
+		}
+		n, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("value %q: %w", f[2], err)
+		}
+		k := map[string]kind{"month": kMonth, "weekday": kWeekday, "relative": kRelative, "era": kEra}[f[0]]
+		if k == 0 {
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		return v.add(norm, f[3], &word{kind: k, key: f[1], value: n})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ambiguous := map[string]bool{}
+	err = datafile.Each(dateWordData, "date-words.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return errors.New("want kind, word[, value]")
+		}
+		w := &word{}
+		switch f[0] {
+		case "direction", "decade", "century":
+			w.kind = map[string]kind{"direction": kDirection, "decade": kDecade, "century": kCentury}[f[0]]
+			if len(f) < 3 {
+				return errors.New("want a value")
+			}
+			n, err := strconv.Atoi(f[2])
+			if err != nil {
+				return fmt.Errorf("value %q: %w", f[2], err)
+			}
+			w.value = n
+		case "unit":
+			if len(f) < 3 {
+				return errors.New("want unit:count")
+			}
+			unit, count, ok := strings.Cut(f[2], ":")
+			n, err := strconv.Atoi(count)
+			if !ok || err != nil || (unit != "day" && unit != "week" && unit != "month" && unit != "year") {
+				return fmt.Errorf("value %q: want day|week|month|year:count", f[2])
+			}
+			w.kind, w.key, w.value = kUnit, unit, n
+		case "part":
+			if len(f) < 3 || (f[2] != "early" && f[2] != "mid" && f[2] != "late") {
+				return errors.New("want early, mid or late")
+			}
+			w.kind, w.key = kPart, f[2]
+		case "ambiguous":
+			ambiguous[norm.String(f[1])] = true
+			return nil
+		default:
+			k := map[string]kind{"ago": kAgo, "yearcue": kYearCue, "yearprep": kYearPrep, "firstday": kFirstDay,
+				"monthcue": kMonthCue, "day": kDay, "concord": kConcord, "of": kOf, "notweekday": kNotWeekday, "notdate": kNotDate}[f[0]]
+			if k == 0 {
+				return fmt.Errorf("unknown kind %q", f[0])
+			}
+			w.kind = k
+		}
+		if w.kind == kDecade {
+			// «تسعينيات القرن الماضي»: without the article a decade
+			// needs its century.
+			if bare, ok := strings.CutPrefix(f[1], "ال"); ok {
+				if err := v.add(norm, bare, &word{kind: kDecade, key: "bare", value: w.value}); err != nil {
+					return err
+				}
+			}
+		}
+		return v.add(norm, f[1], w)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for name := range ambiguous {
+		found := false
+		toks := strings.Fields(name)
+		for _, w := range v[toks[0]] {
+			if w.kind == kMonth && len(w.rest) == len(toks)-1 {
+				w.ambiguous, found = true, true
+			}
+		}
+		if !found {
+			return nil, nil, fmt.Errorf("date-words.tsv: ambiguous %q is not a month in calendar.tsv", name)
+		}
+	}
+	err = datafile.Each(numberData, "numbers.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return errors.New("want kind, word, value")
+		}
+		n, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("value %q: %w", f[2], err)
+		}
+		k := map[string]kind{"unit": kNumUnit, "teenunit": kNumTeenUnit, "ten": kNumTen, "tens": kNumTens, "hundreds": kNumHundreds,
+			"scale": kNumScale, "ordinal": kOrdinal}[f[0]]
+		if k == 0 {
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		if k == kNumTens {
+			// «الخامس والعشرين»: the tens take the article in ordinals.
+			if err := v.add(norm, "ال"+f[1], &word{kind: k, value: n}); err != nil {
+				return err
+			}
+		}
+		return v.add(norm, f[1], &word{kind: k, value: n})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	err = datafile.Each(countedData, "counted-nouns.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return errors.New("want unit, noun")
+		}
+		return v.add(norm, f[1], &word{kind: kCounted, key: f[0]})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var heads []orgHead
+	err = datafile.Each(orgHeadData, "org-heads.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return errors.New("want class, head, subtype")
+		}
+		switch f[0] {
+		case "unit", "branch", "body", "group", "media", "forces":
+		default:
+			return fmt.Errorf("unknown class %q", f[0])
+		}
+		h := orgHead{word: f[1], class: f[0], subtype: f[2], definite: strings.HasPrefix(norm.String(f[1]), "ال")}
+		heads = append(heads, h)
+		return v.add(norm, f[1], &word{kind: kOrgHead, key: f[0], value: len(heads) - 1})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	err = datafile.Each(placeWordData, "place-words.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return errors.New("want kind, word")
+		}
+		w := &word{}
+		switch f[0] {
+		case "stop":
+			w.kind = kStop
+		case "notname":
+			w.kind = kPlaceStop
+		case "initial":
+			w.kind = kNameInitial
+		case "adjective":
+			w.kind = kAdjective
+		case "namehead":
+			w.kind = kNameHead
+		case "compass":
+			if len(f) < 3 {
+				return errors.New("want a direction (n, s, e, w, ne, nw, se, sw)")
+			}
+			w.kind, w.key = kCompass, f[2]
+		case "nisba":
+			if len(f) < 4 {
+				return errors.New("want nisba, country, foreign|own")
+			}
+			w.kind, w.key = kNisba, f[2]
+			if f[3] == "foreign" {
+				w.value = 1
+			}
+			// The feminine agrees with القوات and الشرطة (القوات الروسية).
+			fem := *w
+			if err := v.add(norm, f[1]+"ة", &fem); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		return v.add(norm, f[1], w)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, heads, nil
+}
+
+// lookupKey returns the key of word under reading r: the word after its
+// conjunction and preposition, the article kept (ل + ال written لل gives
+// back ال).
+func lookupKey(dst, word []byte, r clitic.Reading) []byte {
+	if r.Article {
+		dst = append(dst, "ال"...)
+		return append(dst, word[r.Prefix:]...)
+	}
+	return append(dst, word[r.NameStart:]...)
+}
+
+// scan finds the vocabulary words of a sentence: hits[i] lists the words
+// starting at token i, longest first.
+func (r *Rules) scan(s *Scratch, text []byte, toks []segment.Token) {
+	s.hits = s.hits[:0]
+	s.start = s.start[:0]
+	for i := range toks {
+		s.start = append(s.start, int32(len(s.hits)))
+		tok := toks[i]
+		if tok.Kind != segment.Word {
+			continue
+		}
+		w := text[tok.Start:tok.End]
+		s.readings = r.an.Proclitics(s.readings[:0], w, nil)
+		for ri, rd := range s.readings {
+			s.key = lookupKey(s.key[:0], w, rd)
+			// Two readings may give the same key (و + ال + X and و + الX).
+			dup := false
+			for _, prev := range s.readings[:ri] {
+				if lookupKeyEqual(w, prev, s.key) {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			for _, vw := range r.vocab[string(s.key)] {
+				last, ok := matchRest(text, toks, i, vw.rest)
+				if !ok {
+					continue
+				}
+				s.hits = append(s.hits, hit{
+					w: vw, first: i, last: last,
+					nameStart: int32(rd.NameStart),
+					article:   rd.Article || bytes.HasPrefix(s.key, []byte("ال")),
+					clitic:    rd.NameStart > 0,
+				})
+			}
+		}
+		// Longest first.
+		hs := s.hits[s.start[i]:]
+		for a := 1; a < len(hs); a++ {
+			for b := a; b > 0 && hs[b].last > hs[b-1].last; b-- {
+				hs[b], hs[b-1] = hs[b-1], hs[b]
+			}
+		}
+	}
+	s.start = append(s.start, int32(len(s.hits)))
+}
+
+// lookupKeyEqual reports whether reading r of w gives key.
+func lookupKeyEqual(w []byte, r clitic.Reading, key []byte) bool {
+	if r.Article {
+		return bytes.HasPrefix(key, []byte("ال")) && bytes.Equal(key[len("ال"):], w[r.Prefix:])
+	}
+	return bytes.Equal(key, w[r.NameStart:])
+}
+
+// matchRest matches the tokens after i against rest and returns the last
+// token of the phrase.
+func matchRest(text []byte, toks []segment.Token, i int, rest [][]byte) (int, bool) {
+	j := i
+	for _, want := range rest {
+		j++
+		if j >= len(toks) || !bytes.Equal(text[toks[j].Start:toks[j].End], want) {
+			return 0, false
+		}
+	}
+	return j, true
+}
