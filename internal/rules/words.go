@@ -33,41 +33,41 @@ var (
 type kind uint8
 
 const (
-	kMonth      kind = iota + 1 // a month name; key gregorian|hijri, value 1–12
-	kWeekday                    // value = ISO weekday
-	kRelative                   // key day|week|month|year, value = offset
-	kEra                        // key gregorian|hijri
-	kDirection                  // الماضي… value -1, 0, 1
-	kUnit                       // key day|week|month|year, value = count (0: needs a number)
-	kAgo                        // منذ، قبل
-	kYearCue                    // عام، سنة
-	kYearPrep                   // في، منذ… before a bare year
-	kPart                       // key early|mid|late
-	kFirstDay                   // غرة، أول
-	kMonthCue                   // شهر
-	kDay                        // يوم before a weekday
-	kConcord                    // الموافق
-	kOf                         // من between a day and a month
-	kDecade                     // value = decade within its century (90)
-	kCentury                    // value -1 (the last century) or its first year
-	kNumUnit                    // 1–9
-	kNumTeenUnit                // أحد، اثنا…: only before عشر
-	kNumTen                     // عشر، عشرة
-	kNumTens                    // 20–90
-	kNumHundreds                // 100–900
-	kNumScale                   // ألف، مليون…; value = multiplier (duals included)
-	kOrdinal                    // الأول…العاشر
-	kCounted                    // a counted noun; key = unit
-	kOrgHead                    // key = pattern class, value index into orgHeads
-	kPlaceStop                  // a word that is not a place name after a head noun
-	kNameInitial                // a word that opens two-word place names (تل، عين)
-	kCompass                    // key = n, s, e, w; a compass word
-	kAdjective                  // key = a place-name adjective (الكبير، الشرقي) part of names
-	kNisba                      // key = country canonical name; value 1 when foreign
-	kStop                       // a function word no name starts with
-	kNotWeekday                 // a word before which a weekday is no date (صلاة الجمعة)
-	kNameHead                   // a place head noun that may introduce an unknown name
-	kNotDate                    // a word before which a day-month or «اليوم» is a name
+	kMonth       kind = iota + 1 // a month name; key gregorian|hijri, value 1–12
+	kWeekday                     // value = ISO weekday
+	kRelative                    // key day|week|month|year, value = offset
+	kEra                         // key gregorian|hijri
+	kDirection                   // الماضي… value -1, 0, 1
+	kUnit                        // key day|week|month|year, value = count (0: needs a number)
+	kAgo                         // منذ، قبل
+	kYearCue                     // عام، سنة
+	kYearPrep                    // في، منذ… before a bare year
+	kPart                        // key early|mid|late
+	kFirstDay                    // غرة، أول
+	kMonthCue                    // شهر
+	kDay                         // يوم before a weekday
+	kConcord                     // الموافق
+	kOf                          // من between a day and a month
+	kDecade                      // value = decade within its century (90)
+	kCentury                     // value -1 (the last century) or its first year
+	kNumUnit                     // 1–9
+	kNumTeenUnit                 // أحد، اثنا…: only before عشر
+	kNumTen                      // عشر، عشرة
+	kNumTens                     // 20–90
+	kNumHundreds                 // 100–900
+	kNumScale                    // ألف، مليون…; value = multiplier (duals included)
+	kOrdinal                     // الأول…العاشر
+	kCounted                     // a counted noun; key = unit
+	kOrgHead                     // key = pattern class, value index into orgHeads
+	kPlaceStop                   // a word that is not a place name after a head noun
+	kNameInitial                 // a word that opens two-word place names (تل، عين)
+	kCompass                     // key = n, s, e, w; a compass word
+	kAdjective                   // key = a place-name adjective (الكبير، الشرقي) part of names
+	kNisba                       // key = country canonical name; value 1 when foreign
+	kStop                        // a function word no name starts with
+	kNotWeekday                  // a word before which a weekday is no date (صلاة الجمعة)
+	kNameHead                    // a place head noun that may introduce an unknown name
+	kNotDate                     // a word before which a day-month or «اليوم» is a name
 	numKinds
 )
 
