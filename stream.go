@@ -308,8 +308,10 @@ func (ru *run) tag(size int) error {
 				m: *m, sentence: index,
 				start: ru.origin + start, end: ru.origin + end,
 				text: ru.origText(start, end), norm: string(text[m.Start:m.End]),
-				direction: ru.x.rules.Qualify(&ru.rscratch, text, ru.toks, m),
 			})
+			if ru.x.placeMatch(m) {
+				ru.pend[len(ru.pend)-1].direction = ru.x.rules.Qualify(&ru.rscratch, text, ru.toks, m)
+			}
 			ru.doc.Add(*m, index)
 			continue
 		}
@@ -457,6 +459,17 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 		}
 	}
 	return e
+}
+
+// placeMatch reports whether a mention may name a place.
+func (x *Extractor) placeMatch(m *ner.Mention) bool {
+	entries := x.lex.Entries()
+	for _, mt := range m.Matches {
+		if entries[mt.Entry].Type == rules.TypePlace {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleEntity turns a rule span into a record.

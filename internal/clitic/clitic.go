@@ -115,6 +115,41 @@ func (a *Analyzer) Proclitics(dst []Reading, word []byte, known func([]byte) boo
 	return a.readings(dst, word, known, false)
 }
 
+// Peel calls fn for every way to peel a conjunction and a preposition off
+// word (none first): name is what follows them, article whether the fused
+// ل + ال (لل) was peeled, in which case name starts after لل and the
+// article must be put back. It is the cheap core of Proclitics for callers
+// that look the rest up themselves; a rest shorter than a stem is skipped.
+func (a *Analyzer) Peel(word []byte, fn func(nameStart int, name []byte, article bool)) {
+	minBytes := 2 * a.minStem
+	fn(0, word, false)
+	for c := -1; c < len(a.conj); c++ {
+		pre := 0
+		if c >= 0 {
+			if !bytes.HasPrefix(word, a.conj[c].form) {
+				continue
+			}
+			pre = len(a.conj[c].form)
+			if len(word)-pre >= minBytes {
+				fn(pre, word[pre:], false)
+			}
+		}
+		rest := word[pre:]
+		for _, p := range a.prep {
+			if !bytes.HasPrefix(rest, p.form) {
+				continue
+			}
+			n := pre + len(p.form)
+			if len(word)-n >= minBytes {
+				fn(n, word[n:], false)
+			}
+			if string(p.form) == "ل" && bytes.HasPrefix(rest, a.fusedLam.form) && len(word)-pre-len(a.fusedLam.form) >= minBytes {
+				fn(n, word[pre+len(a.fusedLam.form):], true)
+			}
+		}
+	}
+}
+
 // Readings lists every reading: the noun readings of Proclitics, the
 // future marker (سيقتحمون → س + يقتحمون) and enclitic pronouns
 // (محافظتها → محافظة + ها), which never follow the article.

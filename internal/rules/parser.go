@@ -29,6 +29,9 @@ func (p *parser) hits(i int) []hit {
 // get returns the longest word of kind k starting at token i, clitics
 // allowed; nil if none.
 func (p *parser) get(i int, k kind) *hit {
+	if asideKinds&(1<<k) != 0 {
+		return p.lookupAside(i, k, true)
+	}
 	hs := p.hits(i)
 	for j := range hs {
 		if hs[j].w.kind == k {
@@ -41,6 +44,9 @@ func (p *parser) get(i int, k kind) *hit {
 // inner is get for a token inside an expression: no clitic may be glued
 // to it.
 func (p *parser) inner(i int, k kind) *hit {
+	if asideKinds&(1<<k) != 0 {
+		return p.lookupAside(i, k, false)
+	}
 	hs := p.hits(i)
 	for j := range hs {
 		if hs[j].w.kind == k && !hs[j].clitic {
@@ -49,6 +55,51 @@ func (p *parser) inner(i int, k kind) *hit {
 	}
 	return nil
 }
+
+// lookupAside looks token i up in the words kept aside from the scan and
+// returns the longest word of kind k starting there. The hit lives in a
+// small ring in the scratch: valid until asideRing more look-ups.
+func (p *parser) lookupAside(i int, k kind, clitics bool) *hit {
+	if !p.isKind(i, segment.Word) {
+		return nil
+	}
+	s := p.s
+	w := p.word(i)
+	var best hit
+	found := false
+	try := func(nameStart int, name []byte, article bool) {
+		key := name
+		if article {
+			s.key = append(append(s.key[:0], "ال"...), name...)
+			key = s.key
+		}
+		for _, vw := range p.r.aside[string(key)] {
+			if vw.kind != k {
+				continue
+			}
+			last, ok := matchRest(p.text, p.toks, i, vw.rest)
+			if !ok || found && last <= best.last {
+				continue
+			}
+			best = hit{w: vw, first: i, last: last, nameStart: int32(nameStart), article: article || hasArticle(key), clitic: nameStart > 0}
+			found = true
+		}
+	}
+	if clitics {
+		p.r.an.Peel(w, try)
+	} else {
+		try(0, w, false)
+	}
+	if !found {
+		return nil
+	}
+	s.asideNext = (s.asideNext + 1) % asideRing
+	s.aside[s.asideNext] = best
+	return &s.aside[s.asideNext]
+}
+
+// asideRing is how many on-demand hits stay valid at once.
+const asideRing = 8
 
 // word returns token i's normalized text, or nil past the sentence.
 func (p *parser) word(i int) []byte {

@@ -123,13 +123,18 @@ func (p *parser) definiteRun(j, max int) (int, bool) {
 // word, a date or number word, a compass word, or the start of a gazetteer
 // place (unless it is an adjective: «وزارة الداخلية السعودية»).
 func (p *parser) blocksName(k int, conj bool) bool {
+	for _, a := range [...]kind{kStop, kPlaceStop, kDirection, kCompass, kUnit} {
+		if p.inner(k, a) != nil {
+			return true
+		}
+	}
 	for _, h := range p.hits(k) {
 		if h.clitic && !conj {
 			continue
 		}
 		switch h.w.kind {
-		case kStop, kPlaceStop, kMonth, kWeekday, kRelative, kDirection, kCompass, kOrdinal,
-			kNumUnit, kNumTen, kNumTens, kNumHundreds, kNumScale, kOrgHead, kUnit:
+		case kMonth, kWeekday, kRelative, kOrdinal,
+			kNumUnit, kNumTen, kNumTens, kNumHundreds, kNumScale, kOrgHead:
 			return true
 		}
 	}

@@ -86,10 +86,12 @@ type Rules struct {
 	an     *clitic.Analyzer
 	tagger *ner.Tagger
 	lex    *lexicon.Lexicon
-	vocab  vocabulary
+	vocab  vocabulary // words patterns start or continue with, found by scan
+	aside  vocabulary // common words (في، من، stop words) looked up on demand
 	heads  []orgHead
 	// countries maps a country's canonical name to its gazetteer entry.
 	countries map[string]int32
+	tails     *tailFilter
 }
 
 // New loads the rule vocabulary, normalized with norm. The tagger supplies
@@ -99,7 +101,20 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	r := &Rules{an: tagger.Analyzer(), tagger: tagger, lex: tagger.Lexicon(), vocab: vocab, heads: heads, countries: map[string]int32{}}
+	r := &Rules{an: tagger.Analyzer(), tagger: tagger, lex: tagger.Lexicon(), vocab: vocab, heads: heads, countries: map[string]int32{}, tails: &tailFilter{}}
+	r.vocab, r.aside = vocabulary{}, vocabulary{}
+	for key, ws := range vocab {
+		for _, w := range ws {
+			if asideKinds&(1<<w.kind) != 0 {
+				r.aside[key] = append(r.aside[key], w)
+			} else {
+				r.vocab[key] = append(r.vocab[key], w)
+			}
+		}
+	}
+	for key := range r.vocab {
+		r.tails.add(key)
+	}
 	for i, e := range r.lex.Entries() {
 		if e.Type == "PLACE" && e.Subtype == "country" {
 			if _, dup := r.countries[e.Name]; !dup {
@@ -113,11 +128,22 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
 	hits     []hit
-	start    []int32 // hits[start[i]:start[i+1]] begin at token i
+	start    []int32  // hits[start[i]:start[i+1]] begin at token i
+	mask     []uint64 // kinds of the words starting at token i (bit = kind)
 	readings []clitic.Reading
 	key      []byte
 	cue      ner.Scratch
 	taken    []bool // tokens inside a span already found
+	// The last on-demand look-ups (see parser.lookupAside).
+	aside     [asideRing]hit
+	asideNext int
+
+	// The scan's state, for the peeling callback.
+	r      *Rules
+	text   []byte
+	toks   []segment.Token
+	tok    int
+	peelFn func(int, []byte, bool)
 }
 
 // Find appends to dst what the rules find in one sentence: text is the
@@ -138,6 +164,10 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 	first := len(dst)
 	// Dates first: numbers inside them are not quantities.
 	for i := 0; i < len(toks); {
+		if s.mask[i]&dateStarts == 0 && toks[i].Kind != segment.Number {
+			i++
+			continue
+		}
 		sp, ok := p.date(i)
 		if !ok || p.insideName(sp) {
 			i++
@@ -148,7 +178,7 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 		i = sp.LastToken + 1
 	}
 	for i := 0; i < len(toks); i++ {
-		if s.taken[i] {
+		if s.taken[i] || s.mask[i]&numberStarts == 0 && toks[i].Kind != segment.Number {
 			continue
 		}
 		if sp, ok := p.quantity(i); ok {
@@ -158,7 +188,7 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if s.taken[i] {
+		if s.taken[i] || s.mask[i]&(1<<kOrgHead|1<<kNameHead) == 0 {
 			continue
 		}
 		sp, ok := p.org(i)
@@ -175,6 +205,18 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 	return dst
 }
 
+// asideKinds are the kinds of frequent words that only matter next to
+// something else: they are looked up when a rule asks, not in every
+// sentence's scan.
+const asideKinds = 1<<numKinds - 1 - 1<<0 - (dateStarts | numberStarts | 1<<kOrgHead | 1<<kNameHead)
+
+// The kinds of word a date or a number may start with.
+const (
+	dateStarts = 1<<kMonth | 1<<kWeekday | 1<<kRelative | 1<<kDay | 1<<kPart | 1<<kYearCue |
+		1<<kAgo | 1<<kDecade | 1<<kMonthCue | 1<<kFirstDay | 1<<kOrdinal
+	numberStarts = 1<<kNumUnit | 1<<kNumTeenUnit | 1<<kNumTen | 1<<kNumTens | 1<<kNumHundreds | 1<<kNumScale | 1<<kOrdinal
+)
+
 // insideName reports whether a gazetteer name holds the span and more
 // («روسيا اليوم», the channel): the name wins.
 func (p *parser) insideName(sp Span) bool {
@@ -189,49 +231,26 @@ func (p *parser) insideName(sp Span) bool {
 
 // Qualify returns the compass direction that qualifies a place mention:
 // a compass word before it («شمالي درعا», «جنوب غربي دمشق») or, after a
-// container head («ريف درعا الغربي»), a compass adjective after it.
+// container head («ريف درعا الغربي»), a compass adjective after it. It
+// must follow Find on the same sentence (it reads Find's scan).
 func (r *Rules) Qualify(s *Scratch, text []byte, toks []segment.Token, m *ner.Mention) string {
+	p := parser{r: r, s: s, text: text, toks: toks}
 	if m.Cues.Head != nil && m.Cues.Head.Container {
-		if j := m.LastToken + 1; j < len(toks) && toks[j].Kind == segment.Word {
-			if h := r.firstHit(s, text, toks, j, kCompass); h != nil && h.article && !h.clitic {
-				return h.w.key
-			}
+		if h := p.inner(m.LastToken+1, kCompass); h != nil && h.article {
+			return h.w.key
 		}
 	}
-	// Walk back over one or two compass words (جنوب غربي).
+	// One or two compass words right before the name (جنوب غربي).
 	j := m.FirstToken - 1
-	if j < 0 || toks[j].Kind != segment.Word {
+	if !p.isKind(j, segment.Word) {
 		return ""
 	}
 	for k := max(0, j-1); k <= j; k++ {
-		if h := r.firstHit(s, text, toks, k, kCompass); h != nil && h.last == j && !h.article {
+		if h := p.get(k, kCompass); h != nil && h.last == j && !h.article {
 			return h.w.key
 		}
 	}
 	return ""
-}
-
-// firstHit looks up token i alone (outside Find) and returns its first
-// word of kind k.
-func (r *Rules) firstHit(s *Scratch, text []byte, toks []segment.Token, i int, k kind) *hit {
-	tok := toks[i]
-	w := text[tok.Start:tok.End]
-	s.readings = r.an.Proclitics(s.readings[:0], w, nil)
-	var best *hit
-	for _, rd := range s.readings {
-		s.key = lookupKey(s.key[:0], w, rd)
-		for _, vw := range r.vocab[string(s.key)] {
-			if vw.kind != k {
-				continue
-			}
-			last, ok := matchRest(text, toks, i, vw.rest)
-			if !ok || (best != nil && last <= best.last) {
-				continue
-			}
-			best = &hit{w: vw, first: i, last: last, nameStart: int32(rd.NameStart), article: rd.Article || hasArticle(s.key), clitic: rd.NameStart > 0}
-		}
-	}
-	return best
 }
 
 func hasArticle(key []byte) bool { return len(key) > 4 && string(key[:4]) == "ال" }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -95,6 +96,68 @@ type hit struct {
 
 // vocabulary maps a word's first-token key to the phrases starting with it.
 type vocabulary map[string][]*word
+
+// tailFilter tells, from a word's last bytes, whether any reading of it
+// may be a vocabulary key: readings only peel letters off a word's start,
+// so a key is always a suffix of the word. Most words fail the test and
+// cost no look-up. One small bit table serves every tail length so that
+// it stays in the processor's first-level cache.
+type tailFilter struct {
+	bits [1 << 11]uint64
+}
+
+// tailBytes is the longest tail the filter keeps: four Arabic letters.
+const tailBytes = 8
+
+// maxProcliticBytes bounds what proclitics add to a key: و + ب + ال in
+// two-byte letters.
+const maxProcliticBytes = 8
+
+// tailBits returns the last min(len(w), 8) bytes of w as an integer, the
+// last byte lowest.
+func tailBits(w []byte) uint64 {
+	if len(w) >= 8 {
+		return binary.BigEndian.Uint64(w[len(w)-8:])
+	}
+	var x uint64
+	for _, c := range w {
+		x = x<<8 | uint64(c)
+	}
+	return x
+}
+
+// tailHash hashes the lowest n bytes of x, and n.
+func tailHash(x uint64, n int) uint32 {
+	if n < 8 {
+		x &= 1<<(8*n) - 1
+	}
+	return uint32(((x ^ uint64(n)<<61) * 0x9E3779B97F4A7C15) >> 47)
+}
+
+func (f *tailFilter) set(h uint32)      { f.bits[h>>6&(1<<11-1)] |= 1 << (h & 63) }
+func (f *tailFilter) has(h uint32) bool { return f.bits[h>>6&(1<<11-1)]&(1<<(h&63)) != 0 }
+
+func (f *tailFilter) add(key string) {
+	f.set(tailHash(tailBits([]byte(key)), min(len(key), tailBytes)))
+}
+
+// may reports whether some key may end word w: a key of tailBytes or more
+// ends with w's last tailBytes; a shorter one is all of w but its
+// proclitics, so only tails that leave at most maxProcliticBytes before
+// them are tried. Keys are Arabic, two bytes a letter: only even tails.
+func (f *tailFilter) may(w []byte) bool {
+	x := tailBits(w)
+	if len(w) >= tailBytes && f.has(tailHash(x, tailBytes)) {
+		return true
+	}
+	n := min(len(w), tailBytes-1) &^ 1
+	for ; n >= 2 && len(w)-n <= maxProcliticBytes; n -= 2 {
+		if f.has(tailHash(x, n)) {
+			return true
+		}
+	}
+	return false
+}
 
 // add normalizes a phrase and files it under its first token.
 func (v vocabulary) add(norm *normalize.Normalizer, phrase string, w *word) error {
@@ -318,42 +381,27 @@ func lookupKey(dst, word []byte, r clitic.Reading) []byte {
 // scan finds the vocabulary words of a sentence: hits[i] lists the words
 // starting at token i, longest first.
 func (r *Rules) scan(s *Scratch, text []byte, toks []segment.Token) {
+	if s.peelFn == nil {
+		s.peelFn = s.peeled
+	}
+	s.r, s.text, s.toks = r, text, toks
+	defer func() { s.text, s.toks = nil, nil }()
 	s.hits = s.hits[:0]
 	s.start = s.start[:0]
+	s.mask = s.mask[:0]
 	for i := range toks {
 		s.start = append(s.start, int32(len(s.hits)))
+		s.mask = append(s.mask, 0)
 		tok := toks[i]
 		if tok.Kind != segment.Word {
 			continue
 		}
 		w := text[tok.Start:tok.End]
-		s.readings = r.an.Proclitics(s.readings[:0], w, nil)
-		for ri, rd := range s.readings {
-			s.key = lookupKey(s.key[:0], w, rd)
-			// Two readings may give the same key (و + ال + X and و + الX).
-			dup := false
-			for _, prev := range s.readings[:ri] {
-				if lookupKeyEqual(w, prev, s.key) {
-					dup = true
-					break
-				}
-			}
-			if dup {
-				continue
-			}
-			for _, vw := range r.vocab[string(s.key)] {
-				last, ok := matchRest(text, toks, i, vw.rest)
-				if !ok {
-					continue
-				}
-				s.hits = append(s.hits, hit{
-					w: vw, first: i, last: last,
-					nameStart: int32(rd.NameStart),
-					article:   rd.Article || bytes.HasPrefix(s.key, []byte("ال")),
-					clitic:    rd.NameStart > 0,
-				})
-			}
+		if !r.tails.may(w) {
+			continue
 		}
+		s.tok = i
+		r.an.Peel(w, s.peelFn)
 		// Longest first.
 		hs := s.hits[s.start[i]:]
 		for a := 1; a < len(hs); a++ {
@@ -365,12 +413,27 @@ func (r *Rules) scan(s *Scratch, text []byte, toks []segment.Token) {
 	s.start = append(s.start, int32(len(s.hits)))
 }
 
-// lookupKeyEqual reports whether reading r of w gives key.
-func lookupKeyEqual(w []byte, r clitic.Reading, key []byte) bool {
-	if r.Article {
-		return bytes.HasPrefix(key, []byte("ال")) && bytes.Equal(key[len("ال"):], w[r.Prefix:])
+// peeled looks up one peeling of the current token (see clitic.Peel)
+// and records the words found.
+func (s *Scratch) peeled(nameStart int, name []byte, article bool) {
+	key := name
+	if article {
+		s.key = append(append(s.key[:0], "ال"...), name...)
+		key = s.key
 	}
-	return bytes.Equal(key, w[r.NameStart:])
+	for _, vw := range s.r.vocab[string(key)] {
+		last, ok := matchRest(s.text, s.toks, s.tok, vw.rest)
+		if !ok {
+			continue
+		}
+		s.mask[s.tok] |= 1 << vw.kind
+		s.hits = append(s.hits, hit{
+			w: vw, first: s.tok, last: last,
+			nameStart: int32(nameStart),
+			article:   article || hasArticle(key),
+			clitic:    nameStart > 0,
+		})
+	}
 }
 
 // matchRest matches the tokens after i against rest and returns the last
