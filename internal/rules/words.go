@@ -2,8 +2,8 @@ package rules
 
 import (
 	"bytes"
-	"encoding/binary"
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
