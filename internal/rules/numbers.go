@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"time"
 	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/segment"
@@ -18,8 +17,25 @@ func (r *Rules) Numbers(dst []Span, s *Scratch, text []byte, toks []segment.Toke
 		return dst
 	}
 	r.scan(s, text, toks)
-	p := parser{r: r, s: s, text: text, toks: toks, ref: time.Time{}}
+	s.taken = s.taken[:0]
+	for range toks {
+		s.taken = append(s.taken, false)
+	}
+	// Number words inside month and day names («كانون الأول», «أول
+	// أمس», «الاثنين») are not figures.
+	for _, h := range s.hits {
+		switch h.w.kind {
+		case kMonth, kWeekday, kRelative:
+			for k := h.first; k <= h.last; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
+	p := parser{r: r, s: s, text: text, toks: toks}
 	for i := 0; i < len(toks); i++ {
+		if s.taken[i] {
+			continue
+		}
 		sp, ok := p.number(i, true)
 		if !ok {
 			continue
@@ -39,8 +55,18 @@ func (p *parser) quantity(i int) (Span, bool) {
 // number reads a cardinal or ordinal at token i and the counted noun
 // after a cardinal. Ordinals are read only when ordinals is set.
 func (p *parser) number(i int, ordinals bool) (Span, bool) {
+	// «قتيلين»: a dual counts on its own.
+	if d := p.get(i, kCountedDual); d != nil {
+		sp := p.span(i, d.last, d.nameStart, TypeQuantity, "number:counted")
+		sp.Number = &Number{Value: int64(d.w.value), Unit: d.w.key}
+		return sp, true
+	}
 	if ordinals {
-		if last, v, ok := p.ordinal(i, true); ok {
+		last, v, ok := p.ordinal(i, true)
+		if !ok {
+			last, v, ok = p.tensOrdinal(i)
+		}
+		if ok {
 			sp := p.span(i, last, p.nameStart(i), TypeQuantity, "number:ordinal")
 			sp.Number = &Number{Value: v, Ordinal: true}
 			return sp, true
@@ -51,8 +77,11 @@ func (p *parser) number(i int, ordinals bool) (Span, bool) {
 		return Span{}, false
 	}
 	rule := "number:cardinal"
-	if c := p.inner(last+1, kCounted); c != nil {
+	if c := p.inner(last+1, kCounted); c != nil && !p.infection(c) {
 		n.Unit, last, rule = c.w.key, c.last, "number:counted"
+		if n.Unit == "case" {
+			n.Unit = "injured"
+		}
 	}
 	ns := int32(0)
 	if p.toks[i].Kind == segment.Word {
@@ -73,7 +102,11 @@ func (p *parser) cardinal(i int, first bool) (last int, n Number, ok bool) {
 			return 0, Number{}, false
 		}
 		last = i
-		if s := p.inner(i+1, kNumScale); s != nil && s.w.value < 2000 || s != nil && s.w.value%1000 == 0 && s.w.value/1000%2 == 1 {
+		s := p.inner(i+1, kNumScale)
+		if s == nil {
+			s = p.inner(i+1, kNumScales)
+		}
+		if s != nil && !isDual(s.w.value) {
 			v = v*int64(s.w.value) + frac*int64(s.w.value)/1000
 			last = s.last
 		} else if frac != 0 {
@@ -119,8 +152,15 @@ func (p *parser) cardinal(i int, first bool) (last int, n Number, ok bool) {
 				cur += v
 			}
 			prevUnit = 0
-		case kNumScale:
-			if v%2000 == 0 && (v == 2000 || v == 2000000 || v == 2000000000) {
+		case kNumHalf:
+			sc := p.inner(h.last+1, kNumScale)
+			if sc == nil || isDual(sc.w.value) || read {
+				return p.done(read, j, total+cur)
+			}
+			total += int64(sc.w.value) / 2 // «نصف مليون»
+			next = sc.last + 1
+		case kNumScale, kNumScales:
+			if isDual(h.w.value) {
 				if cur != 0 {
 					return p.done(read, j, total+cur)
 				}
@@ -141,6 +181,19 @@ func (p *parser) cardinal(i int, first bool) (last int, n Number, ok bool) {
 	return last, Number{Value: total + cur}, true
 }
 
+// infection reports a counted «إصابة» that is a case of disease, not a
+// wound: «20 إصابة جديدة», «إصابة بالكوليرا».
+func (p *parser) infection(c *hit) bool {
+	if c.w.key != "case" {
+		return false
+	}
+	next := c.last + 1
+	return p.inner(next, kInfection) != nil || bytes.HasPrefix(p.word(next), []byte("بال"))
+}
+
+// isDual reports the value of a dual multiplier (ألفين، مليونين).
+func isDual(v int) bool { return v == 2000 || v == 2000000 || v == 2000000000 }
+
 // done ends a word number before token j.
 func (p *parser) done(read bool, j int, v int64) (int, Number, bool) {
 	if !read {
@@ -155,21 +208,23 @@ func (p *parser) done(read bool, j int, v int64) (int, Number, bool) {
 // word may follow a number directly («ثلاثة آلاف»).
 func (p *parser) numberWord(j int, first, after bool) (h *hit, next int, conj bool) {
 	isNum := func(h *hit) bool {
-		return h != nil && h.w.kind >= kNumUnit && h.w.kind <= kNumScale
+		return h != nil && (h.w.kind >= kNumUnit && h.w.kind <= kNumScale || h.w.kind == kNumHalf)
 	}
+	// The number word at j, the reading with the fewest proclitics first
+	// («واحد» is one, not و + أحد).
 	pick := func(j int, clitic bool) *hit {
-		for _, c := range []kind{kNumTeenUnit, kNumUnit, kNumTen, kNumTens, kNumHundreds, kNumScale} {
-			var h *hit
-			if clitic {
-				h = p.get(j, c)
-			} else {
-				h = p.inner(j, c)
+		var best *hit
+		hs := p.hits(j)
+		for k := range hs {
+			h := &hs[k]
+			if !isNum(h) || h.clitic && !clitic {
+				continue
 			}
-			if h != nil {
-				return h
+			if best == nil || h.nameStart < best.nameStart {
+				best = h
 			}
 		}
-		return nil
+		return best
 	}
 	if !after {
 		h := pick(j, first)
@@ -180,6 +235,9 @@ func (p *parser) numberWord(j int, first, after bool) (h *hit, next int, conj bo
 	}
 	// After a number: a scale word, or و + a number word.
 	if h := p.inner(j, kNumScale); h != nil {
+		return h, h.last + 1, false
+	}
+	if h := p.inner(j, kNumScales); h != nil {
 		return h, h.last + 1, false
 	}
 	if h := p.inner(j, kNumHundreds); h != nil && h.w.value == 100 {
@@ -208,8 +266,11 @@ func (p *parser) ordinal(i int, first bool) (last int, v int64, ok bool) {
 	} else {
 		h = p.inner(i, kOrdinal)
 	}
-	if h == nil {
+	if h == nil || h.w.value >= 20 {
 		return 0, 0, false
+	}
+	if nh := p.get(i-1, kNotOrdinal); nh != nil && nh.last == i-1 {
+		return 0, 0, false // «للوهلة الأولى»
 	}
 	v, last = int64(h.w.value), h.last
 	if ten := p.inner(last+1, kNumTen); ten != nil {
@@ -217,11 +278,21 @@ func (p *parser) ordinal(i int, first bool) (last int, v int64, ok bool) {
 	}
 	// و + العشرين: the tens with the article after the conjunction.
 	if w := p.word(last + 1); bytes.HasPrefix(w, []byte("وال")) {
-		if t := p.get(last+1, kNumTens); t != nil && t.article && t.nameStart == int32(len("و")) {
+		if t := p.get(last+1, kOrdinal); t != nil && t.w.value >= 20 && t.nameStart == int32(len("و")) {
 			return t.last, v + int64(t.w.value), true
 		}
 	}
 	return last, v, true
+}
+
+// tensOrdinal reads a tens word with the article standing alone as an
+// ordinal («القرن العشرين», «الذكرى السبعين»).
+func (p *parser) tensOrdinal(i int) (last int, v int64, ok bool) {
+	h := p.get(i, kOrdinal)
+	if h == nil || h.w.value < 20 {
+		return 0, 0, false
+	}
+	return h.last, int64(h.w.value), true
 }
 
 // decimalValue parses digits with thousands separators («1,200»,
@@ -256,6 +327,17 @@ func decimalValue(b []byte) (v, frac int64, ok bool) {
 	}
 	if len(intPart) == 0 || len(intPart) > 15 || sawPoint && groups > 0 {
 		return 0, 0, false
+	}
+	if groups == 1 && !sawPoint {
+		// «24,5 مليون»: a comma before one or two digits is a decimal
+		// comma.
+		if k := bytes.LastIndexAny(b, ",٬"); k >= 0 {
+			after := utf8.RuneCount(b[k:]) - 1
+			if after == 1 || after == 2 {
+				intPart, fracPart = intPart[:len(intPart)-after], append(fracPart[:0], intPart[len(intPart)-after:]...)
+				groups = 0
+			}
+		}
 	}
 	if groups > 0 && (len(intPart)-1)/3 != groups {
 		return 0, 0, false

@@ -214,7 +214,8 @@ const asideKinds = 1<<numKinds - 1 - 1<<0 - (dateStarts | numberStarts | 1<<kOrg
 const (
 	dateStarts = 1<<kMonth | 1<<kWeekday | 1<<kRelative | 1<<kDay | 1<<kPart | 1<<kYearCue |
 		1<<kAgo | 1<<kDecade | 1<<kMonthCue | 1<<kFirstDay | 1<<kOrdinal
-	numberStarts = 1<<kNumUnit | 1<<kNumTeenUnit | 1<<kNumTen | 1<<kNumTens | 1<<kNumHundreds | 1<<kNumScale | 1<<kOrdinal
+	numberStarts = 1<<kNumUnit | 1<<kNumTeenUnit | 1<<kNumTen | 1<<kNumTens | 1<<kNumHundreds | 1<<kNumScale |
+		1<<kOrdinal | 1<<kNumHalf | 1<<kCountedDual
 )
 
 // insideName reports whether a gazetteer name holds the span and more

@@ -57,6 +57,11 @@ const (
 	kNumTens                     // 20–90
 	kNumHundreds                 // 100–900
 	kNumScale                    // ألف، مليون…; value = multiplier (duals included)
+	kNumScales                   // آلاف، ملايين: plural multipliers, only after a number
+	kNumHalf                     // نصف before a multiplier
+	kNotOrdinal                  // a word before which an ordinal is an idiom (الوهلة)
+	kCountedDual                 // a dual counted noun, a figure on its own (قتيلين)
+	kInfection                   // a word after «إصابة» that makes it a disease case
 	kOrdinal                     // الأول…العاشر
 	kCounted                     // a counted noun; key = unit
 	kOrgHead                     // key = pattern class, value index into orgHeads
@@ -71,6 +76,9 @@ const (
 	kNotDate                     // a word before which a day-month or «اليوم» is a name
 	numKinds
 )
+
+// Kinds are bits of a uint64 mask.
+var _ [64 - numKinds]struct{}
 
 // word is one vocabulary entry: a phrase of one or more tokens, keyed by
 // its first token.
@@ -281,13 +289,14 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			return fmt.Errorf("value %q: %w", f[2], err)
 		}
 		k := map[string]kind{"unit": kNumUnit, "teenunit": kNumTeenUnit, "ten": kNumTen, "tens": kNumTens, "hundreds": kNumHundreds,
-			"scale": kNumScale, "ordinal": kOrdinal}[f[0]]
+			"scale": kNumScale, "scales": kNumScales, "half": kNumHalf, "ordinal": kOrdinal, "notordinal": kNotOrdinal}[f[0]]
 		if k == 0 {
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
 		if k == kNumTens {
-			// «الخامس والعشرين»: the tens take the article in ordinals.
-			if err := v.add(norm, "ال"+f[1], &word{kind: k, value: n}); err != nil {
+			// «الذكرى السبعين», «الخامس والعشرين»: with the article the
+			// tens are ordinals.
+			if err := v.add(norm, "ال"+f[1], &word{kind: kOrdinal, value: n}); err != nil {
 				return err
 			}
 		}
@@ -299,6 +308,16 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 	err = datafile.Each(countedData, "counted-nouns.tsv", func(f []string) error {
 		if len(f) < 2 {
 			return errors.New("want unit, noun")
+		}
+		if len(f) > 2 {
+			n, err := strconv.Atoi(f[2])
+			if err != nil || n < 1 {
+				return fmt.Errorf("count %q", f[2])
+			}
+			return v.add(norm, f[1], &word{kind: kCountedDual, key: f[0], value: n})
+		}
+		if f[0] == "infection" {
+			return v.add(norm, f[1], &word{kind: kInfection})
 		}
 		return v.add(norm, f[1], &word{kind: kCounted, key: f[0]})
 	})
