@@ -187,6 +187,7 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			i++
 			continue
 		}
+		closeQuote(&best, text, toks)
 		t.cuesOf(&best, s, text, toks, prevLast)
 		dst = append(dst, best)
 		prevLast = best.LastToken
@@ -356,6 +357,29 @@ func filterArticle(ms []lexicon.Match, article bool) []lexicon.Match {
 		}
 	}
 	return out
+}
+
+// closeQuote takes in the closing quotation mark of a name whose opening
+// mark is inside it (فرع “أمن الدولة”), so the span is balanced.
+func closeQuote(m *Mention, text []byte, toks []segment.Token) {
+	open := 0
+	for k := m.FirstToken + 1; k <= m.LastToken; k++ {
+		if t := toks[k]; t.Kind == segment.Punct {
+			switch p := string(text[t.Start:t.End]); {
+			case isOpeningQuote(p) && p != "\"" && p != "'":
+				open++
+			case p == "\"" || p == "'":
+				open = 1 - open
+			default:
+				open--
+			}
+		}
+	}
+	next := m.LastToken + 1
+	if open <= 0 || next >= len(toks) || toks[next].Kind != segment.Punct || !isQuote(text[toks[next].Start:toks[next].End]) {
+		return
+	}
+	m.LastToken, m.End, m.RuneEnd = next, toks[next].End, toks[next].RuneEnd
 }
 
 // isQuote reports quotation marks and brackets that may sit inside a name

@@ -81,7 +81,11 @@ func checkInvariants(t *testing.T, text []byte, toks []segment.Token, ms []Menti
 		prevLast = m.LastToken
 		first, last := toks[m.FirstToken], toks[m.LastToken]
 		assert.NotEqual(t, segment.Punct, first.Kind, "a mention starts on a word")
-		assert.NotEqual(t, segment.Punct, last.Kind, "a mention ends on a word")
+		if last.Kind == segment.Punct {
+			// Only a closing quote whose opening one is inside the name.
+			assert.True(t, isQuote(text[last.Start:last.End]), "a mention ends on a word or a closing quote")
+			assert.Greater(t, m.LastToken, m.FirstToken+1)
+		}
 		assert.Equal(t, first.Start+int32(len(m.Prefix)), m.Start, "Start is after the prefix")
 		assert.Equal(t, string(text[first.Start:m.Start]), m.Prefix)
 		assert.Equal(t, last.End, m.End)
@@ -230,10 +234,11 @@ func TestTagQuotesInsideNames(t *testing.T) {
 	}{
 		{"اعتقله فرع “أمن الدولة” في درعا", []tagged{{"", "امن الدوله", "GID"}, {"", "درعا", "SY12"}}},
 		{"فرع «أمن الدولة»", []tagged{{"", "امن الدوله", "GID"}}},
-		{"عناصر تنظيم “الدولة” في المنطقة", []tagged{{"", "تنظيم “الدوله", "ISIS"}}},
-		{"تنظيم \"الدولة\"", []tagged{{"", "تنظيم \"الدوله", "ISIS"}}},
-		{"تنظيم (الدولة)", []tagged{{"", "تنظيم (الدوله", "ISIS"}}},
-		{"تنظيم « الدولة »", []tagged{{"", "تنظيم « الدوله", "ISIS"}}},
+		// a closing quote balancing one inside the name is taken in
+		{"عناصر تنظيم “الدولة” في المنطقة", []tagged{{"", "تنظيم “الدوله”", "ISIS"}}},
+		{"تنظيم \"الدولة\"", []tagged{{"", "تنظيم \"الدوله\"", "ISIS"}}},
+		{"تنظيم (الدولة)", []tagged{{"", "تنظيم (الدوله)", "ISIS"}}},
+		{"تنظيم « الدولة »", []tagged{{"", "تنظيم « الدوله »", "ISIS"}}},
 		{"وتنظيم ”“ الدولة", []tagged{{"و", "تنظيم ”“ الدوله", "ISIS"}}},
 		{"شبكة “درعا 24” المحلية", []tagged{{"", "درعا 24", "D24"}}},
 		// other punctuation ends a name
@@ -254,8 +259,8 @@ func TestTagQuoteTokensInSpan(t *testing.T) {
 	require.Len(t, ms, 1)
 	m := ms[0]
 	assert.Equal(t, 0, m.FirstToken)
-	assert.Equal(t, "الدوله", string(norm[toks[m.LastToken].Start:toks[m.LastToken].End]))
-	assert.Equal(t, 2, m.LastToken, "the opening quote lies inside the span, the closing one after it")
+	assert.Equal(t, "”", string(norm[toks[m.LastToken].Start:toks[m.LastToken].End]))
+	assert.Equal(t, 3, m.LastToken, "both quotes lie inside the span, balanced")
 }
 
 func TestTagArticleAgreement(t *testing.T) {
@@ -392,7 +397,7 @@ func TestTagOrderAndNoOverlap(t *testing.T) {
 		{"", "قوات النظام", "FORCES"},
 		{"", "جاسم", "C6111"},
 		{"و", "الصنمين", "SY1202"},
-		{"", "تنظيم “الدوله", "ISIS"},
+		{"", "تنظيم “الدوله”", "ISIS"},
 		{"", "امن الدوله", "GID"},
 		{"", "درعا", "SY12"},
 	}, got)

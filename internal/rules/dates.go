@@ -546,7 +546,7 @@ func (p *parser) numeric(i int) (reading, bool) {
 	var f [3]int64
 	var nd [3]int
 	n, last := 0, i
-	if p.isKind(i+1, segment.Punct) && p.isPunct(i+1, "/", "-", ".") {
+	if _, _, plain := p.digits(i); plain && p.isPunct(i+1, "/", "-", ".") {
 		// Spaced out: three number tokens between two separators.
 		sep := string(p.word(i + 1))
 		for k := 0; k < 3; k++ {

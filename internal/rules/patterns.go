@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/segment"
 )
@@ -93,10 +94,11 @@ func (p *parser) quoted(j int) (int, bool) {
 	return 0, false
 }
 
-// definiteRun reads definite words from token j («الداخلية السورية»,
-// «الشؤون الاجتماعية والعمل»): each opens with the article (after و for
-// all but the first), none is a function word, a date word or a name of
-// another kind. It returns the last token of at most max words.
+// definiteRun reads a definite name from token j («الداخلية السورية»,
+// «الشؤون الاجتماعية والعمل», «الأركان العامة»): a definite word, then
+// adjectives (nisba-shaped, or listed as orgadj) and at most one و +
+// definite word, which ends it. None may be a function word, a date or
+// number word, or a place. It returns the last token of at most max words.
 func (p *parser) definiteRun(j, max int) (int, bool) {
 	last := -1
 	for k := j; k < len(p.toks) && k < j+max; k++ {
@@ -111,19 +113,63 @@ func (p *parser) definiteRun(j, max int) (int, bool) {
 		if !bytes.HasPrefix(w, []byte("ال")) || utf8.RuneCount(w) < 4 {
 			break
 		}
-		if p.blocksName(k, conj) {
+		if k > j && !conj && !isNisbaShaped(w) && p.inner(k, kOrgAdj) == nil {
+			break // «وزارة الخارجية … الغارات»: a new noun, not the name
+		}
+		if p.blocksName(k, conj) || k == j && p.inner(k, kNotOrg) != nil {
+			break
+		}
+		last = k
+		if conj {
+			break
+		}
+	}
+	return last, last >= 0
+}
+
+// definiteRunFrom continues a definite name whose first word, at token
+// first, is already read: adjectives from token j on.
+func (p *parser) definiteRunFrom(j, first, max int) (int, bool) {
+	last := first
+	for k := j; k < len(p.toks) && k < j+max; k++ {
+		w := p.word(k)
+		if !p.isKind(k, segment.Word) || !isNisbaShaped(w) && p.inner(k, kOrgAdj) == nil || p.blocksName(k, false) {
 			break
 		}
 		last = k
 	}
-	return last, last >= 0
+	return last, true
+}
+
+// isNisbaShaped reports a definite word shaped like a nisba adjective
+// (السورية، العسكري).
+func isNisbaShaped(w []byte) bool {
+	return bytes.HasPrefix(w, []byte("ال")) && utf8.RuneCount(w) >= 5 &&
+		(bytes.HasSuffix(w, []byte("ي")) || bytes.HasSuffix(w, []byte("يه")) || bytes.HasSuffix(w, []byte("ية")))
+}
+
+// adjectives reads the nisba adjectives after a name («وزارة الداخلية
+// العراقية»): it returns the last one and the country a foreign one names.
+func (p *parser) adjectives(j int) (last int, country string) {
+	last = j - 1
+	for k := j; k < j+2; k++ {
+		n := p.inner(k, kNisba)
+		if n == nil {
+			break
+		}
+		last = n.last
+		if n.w.value == 1 {
+			country = n.w.key
+		}
+	}
+	return last, country
 }
 
 // blocksName reports whether token k cannot be part of a name: a function
 // word, a date or number word, a compass word, or the start of a gazetteer
 // place (unless it is an adjective: «وزارة الداخلية السعودية»).
 func (p *parser) blocksName(k int, conj bool) bool {
-	for _, a := range [...]kind{kStop, kPlaceStop, kDirection, kCompass, kUnit} {
+	for _, a := range [...]kind{kStop, kDirection, kCompass, kUnit} {
 		if p.inner(k, a) != nil {
 			return true
 		}
@@ -138,8 +184,21 @@ func (p *parser) blocksName(k int, conj bool) bool {
 			return true
 		}
 	}
-	if m := p.mentionAt(k); m >= 0 && !p.mentions[m].Cues.Attributive && p.matchOf(m, TypePlace) >= 0 {
+	if m := p.mentionAt(k); m >= 0 && !p.mentions[m].Cues.Attributive && p.admittedPlace(m) {
 		return true
+	}
+	return false
+}
+
+// admittedPlace reports whether mention m may be a place the gazetteer
+// admits without context (a strict name such as الداخلية, a province of
+// Oman, does not stop «وزارة الداخلية»).
+func (p *parser) admittedPlace(m int) bool {
+	entries := p.r.lex.Entries()
+	for _, mt := range p.mentions[m].Matches {
+		if e := &entries[mt.Entry]; e.Type == TypePlace && e.Evidence != lexicon.EvidenceStrict {
+			return true
+		}
 	}
 	return false
 }
@@ -153,6 +212,18 @@ func (p *parser) org(i int) (Span, bool) {
 	head := &p.r.heads[h.w.value]
 	j := h.last + 1
 	sp, ok := Span{}, false
+	if !head.definite && p.isKind(i-1, segment.Punct) && isOpenQuote(p.word(i-1)) {
+		// “لواء شهداء الإسلام”: the quotation marks hold head and name.
+		if close, found := p.quoted(i - 1); found && close > j {
+			sp = p.orgSpan(i, close-1, "org:"+head.class, false)
+			sp.Type, sp.Subtype = TypeOrg, head.subtype
+			if head.class == "unit" || head.class == "forces" {
+				sp.Subtype = "armed_group"
+			}
+			p.owns(&sp)
+			return sp, true
+		}
+	}
 	switch head.class {
 	case "unit":
 		sp, ok = p.unit(i, j, head)
@@ -206,17 +277,21 @@ func (p *parser) owns(sp *Span) {
 
 // unit reads «الفرقة التاسعة», «الفوج 46», «لواء 313».
 func (p *parser) unit(i, j int, head *orgHead) (Span, bool) {
+	last := -1
 	if _, n, ok := p.digits(j); ok && n <= 4 {
-		return p.orgSpan(i, j, "org:unit", false), true
-	}
-	if !head.definite {
+		last = j
+	} else if !head.definite {
 		return p.named(i, j, head, false)
+	} else if l, _, ok := p.ordinal(j, false); ok {
+		last = l
+	} else {
+		return Span{}, false
 	}
-	if last, _, ok := p.ordinal(j, false); ok {
-		sp := p.orgSpan(i, last, "org:unit", false)
-		return sp, true
+	// «اللواء 35 مدرع», «الفرقة 25 مهام خاصة».
+	if u := p.inner(last+1, kUnitWord); u != nil {
+		last = u.last
 	}
-	return Span{}, false
+	return p.orgSpan(i, last, "org:unit", false), true
 }
 
 // branch reads «فرع أمن الدولة», «فرع “أمن الدولة”», «شعبة المخابرات
@@ -234,6 +309,14 @@ func (p *parser) branch(i, j int, head *orgHead) (Span, bool) {
 	}
 	k := p.mentionAt(j)
 	if k < 0 || p.mentions[k].Prefix != "" {
+		// «فرع الأمن الجنائي»: a service the gazetteer does not list.
+		if p.inner(j, kService) != nil {
+			if last, ok := p.definiteRun(j, 3); ok && last > j {
+				sp := p.orgSpan(i, last, "org:branch", quoted)
+				p.owns(&sp)
+				return sp, true
+			}
+		}
 		return Span{}, false
 	}
 	e := p.matchOf(k, TypeOrg)
@@ -255,38 +338,53 @@ func (p *parser) branch(i, j int, head *orgHead) (Span, bool) {
 }
 
 // named reads a head noun and the name it governs: a quoted name, a
-// gazetteer organization (or, for bodies, a place: «بلدية جاسم»,
-// «مجلس محافظة درعا»), or, when words is set, a run of definite words.
+// gazetteer organization (or, for local bodies, a place: «بلدية جاسم»,
+// «مجلس محافظة درعا»), or, when words is set, a definite name. Media
+// outlets are reported by their quoted name alone («شبكة “درعا 24”» →
+// درعا 24), as the outlet calls itself.
 func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 	if head.definite {
 		return Span{}, false
 	}
 	if close, ok := p.quoted(j); ok {
-		sp := p.orgSpan(i, close, "org:"+head.class, false)
+		var sp Span
+		if head.class == "media" {
+			sp = p.span(j+1, close-1, 0, TypeOrg, "org:media")
+		} else {
+			sp = p.orgSpan(i, close, "org:"+head.class, false)
+		}
 		if k := p.mentionAt(j + 1); k >= 0 && p.mentions[k].LastToken == close-1 {
 			sp.Entry = p.matchOf(k, TypeOrg)
 		}
 		p.owns(&sp)
 		return sp, true
 	}
+	local := p.inner(i, kLocal) != nil || p.get(i, kLocal) != nil
+	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && head.class == "media" {
+		return Span{}, false // «شبكة درعا 24»: the outlet by its name
+	}
 	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" {
 		m := &p.mentions[k]
 		e := p.matchOf(k, TypeOrg)
-		if e < 0 && head.class == "body" {
-			e = p.matchOf(k, TypePlace)
+		if e < 0 && local {
+			e = p.localPlace(k)
 		}
 		if e < 0 {
-			return Span{}, false
+			goto words
 		}
-		sp := p.orgSpan(i, m.LastToken, "org:"+head.class, false)
+		last, country := p.adjectives(m.LastToken + 1)
+		sp := p.orgSpan(i, last, "org:"+head.class, false)
 		sp.Entry = e
+		if country != "" {
+			sp.Entry = p.country(country)
+		}
 		p.owns(&sp)
 		return sp, true
 	}
-	if head.class == "body" {
+	if local {
 		// «مجلس محافظة درعا», «مديرية صحة درعا»: one noun, then a place.
 		if k := p.mentionAt(j + 1); k >= 0 && p.isKind(j, segment.Word) && p.mentions[k].Prefix == "" && !p.blocksName(j, false) {
-			if e := p.matchOf(k, TypePlace); e >= 0 && !bytes.HasPrefix(p.word(j), []byte("ال")) {
+			if e := p.localPlace(k); e >= 0 && !bytes.HasPrefix(p.word(j), []byte("ال")) {
 				sp := p.orgSpan(i, p.mentions[k].LastToken, "org:body", false)
 				sp.Entry = e
 				p.owns(&sp)
@@ -294,16 +392,54 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 			}
 		}
 	}
+words:
 	if !words {
 		return Span{}, false
 	}
 	last, ok := p.definiteRun(j, 4)
+	if !ok && !local {
+		// «محكمة الميدان العسكرية»: a place's name inside an
+		// organization's.
+		if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && p.mentions[k].LastToken == j {
+			last, ok = p.definiteRunFrom(j+1, j, 3)
+		}
+	}
 	if !ok {
 		return Span{}, false
 	}
 	sp := p.orgSpan(i, last, "org:"+head.class, false)
+	if _, country := p.adjectives(last); country != "" {
+		sp.Entry = p.country(country)
+	}
 	p.owns(&sp)
 	return sp, true
+}
+
+// localPlace returns the place mention k names when a local body may
+// serve it (a city, town, village or administrative unit the gazetteer
+// admits without context), or -1.
+func (p *parser) localPlace(k int) int32 {
+	entries := p.r.lex.Entries()
+	for _, m := range p.mentions[k].Matches {
+		e := &entries[m.Entry]
+		if e.Type != TypePlace || e.Evidence == lexicon.EvidenceStrict {
+			continue
+		}
+		switch e.Subtype {
+		case "city", "town", "village", "capital", "governorate", "district", "subdistrict", "neighbourhood", "camp":
+			return m.Entry
+		}
+	}
+	return -1
+}
+
+// country returns the gazetteer entry of a country by canonical name, or
+// -1.
+func (p *parser) country(name string) int32 {
+	if e, ok := p.r.countries[name]; ok {
+		return e
+	}
+	return -1
 }
 
 // forces reads «قوات النظام», «قوات سوريا الديمقراطية», «قوات الأمن» and,
@@ -358,12 +494,18 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		return Span{}, false
 	}
 	sp := p.orgSpan(i, last, "org:forces", false)
+	if head.word == "جيش" && p.inner(j, kOwner) == nil {
+		sp.Subtype = "armed_group" // «جيش الأحرار», not «جيش النظام»
+	}
 	p.owns(&sp)
 	return sp, true
 }
 
-// place reads a place head noun and a name the gazetteer does not know:
-// «قرية الكرك الشرقي», «بلدة “تسيل”», «حي طريق السد».
+// place reads a place head noun and a name the gazetteer does not know
+// (or knows only as a place the head does not fit: «حي المحمودية» where the
+// gazetteer has a village): «قرية الكرك الشرقي», «بلدة “الجش”», «خيام
+// الهنود». Heads that are part of the name (inname: مخيم، معبر، مطار، جبل…)
+// are in the span: «معبر رفح» is the crossing, not the city.
 func (p *parser) place(i int) (Span, bool) {
 	if !p.isKind(i, segment.Word) || p.inMention(i) {
 		return Span{}, false
@@ -372,60 +514,119 @@ func (p *parser) place(i int) (Span, bool) {
 	if h == nil || h.article {
 		return Span{}, false
 	}
+	inName := h.w.value == 1
 	cue := p.r.tagger.CueAt(&p.s.cue, p.word(i))
 	if cue == nil || cue.Kind != ner.CueHead || cue.Article {
 		return Span{}, false
 	}
 	j := i + 1
-	if p.mentionAt(j) >= 0 || p.inMention(j) {
-		return Span{}, false // the gazetteer names it (or the word is another name)
+	if k := p.mentionAt(j); k >= 0 {
+		switch {
+		case p.mentions[k].Prefix != "" || p.matchOf(k, TypePlace) < 0:
+			return Span{}, false
+		case p.fits(k, cue) && inName:
+			// «مخيم عين الحلوة»: the gazetteer's camp, with its head.
+			sp := p.span(i, p.mentions[k].LastToken, p.nameStart(i), TypePlace, "place:head")
+			sp.Entry = p.fitting(k, cue)
+			sp.Subtype = p.r.lex.Entries()[sp.Entry].Subtype
+			p.owns(&sp)
+			return sp, true
+		case p.fits(k, cue):
+			return Span{}, false // the gazetteer names it; the head is its evidence
+		}
+	} else if p.inMention(j) {
+		return Span{}, false
 	}
 	first, last := j, -1
 	quoted := false
 	if close, ok := p.quoted(j); ok {
 		first, last, quoted = j+1, close-1, true
-		for k := first; k <= last; k++ {
-			if p.inMention(k) {
-				return Span{}, false
-			}
-		}
 	} else {
-		if !p.isKind(j, segment.Word) || p.blocksName(j, false) || p.notPlaceName(j) {
+		if !p.isKind(j, segment.Word) || p.notPlaceName(j) || p.blocksName(j, false) && p.mentionAt(j) < 0 {
 			return Span{}, false
 		}
 		last = j
-		if p.inner(j, kNameInitial) != nil {
+		if k := p.mentionAt(j); k >= 0 {
+			last = p.mentions[k].LastToken
+		}
+		next := last + 1
+		switch {
+		case last == j && p.inner(j, kNameInitial) != nil:
 			// «تل شهاب», «عين الفيجة»: the name takes the next word.
-			if !p.isKind(j+1, segment.Word) || p.blocksName(j+1, false) || p.inMention(j+1) {
+			// A one-word gazetteer name there is part of this one («عين
+			// الحلوة» though الحلوة is a village elsewhere).
+			if !p.isKind(next, segment.Word) || p.notPlaceName(next) || p.blocksName(next, false) && !p.singleMention(next) ||
+				p.inMention(next) && !p.singleMention(next) {
 				return Span{}, false
 			}
-			last = j + 1
+			last = next
+		case last == j && !bytes.HasPrefix(p.word(j), []byte("ال")) && p.isKind(next, segment.Word) &&
+			bytes.HasPrefix(p.word(next), []byte("ال")) && !isNisbaShaped(p.word(next)) && !isParticiple(p.word(next)) &&
+			p.inner(next, kAdjective) == nil && !p.notPlaceName(next) && (p.singleMention(next) || !p.blocksName(next, false) && !p.inMention(next)):
+			// «خيام الهنود», «خشم العان»: a noun and its genitive.
+			last = next
 		}
 		if a := p.inner(last+1, kAdjective); a != nil && !p.inMention(last+1) {
 			last = a.last
 		}
 	}
-	sp := p.span(first, last, 0, TypePlace, "place:head")
+	nameStart := first
+	if inName {
+		nameStart = i
+	}
+	sp := p.span(nameStart, last, 0, TypePlace, "place:head")
+	if inName {
+		sp = p.span(i, last, p.nameStart(i), TypePlace, "place:head")
+	}
 	if cue.Subtypes != nil {
 		sp.Subtype = cue.Subtypes[0]
 	} else {
 		sp.Subtype = "region"
 	}
-	sp.Head = cue.Word
-	sp.FirstToken = i // the head is the pattern's, not the name's
+	if !inName {
+		sp.Head = cue.Word
+	}
+	sp.FirstToken = i // the head is the pattern's, even outside the name
 	if quoted {
 		sp.LastToken = last + 1
 	}
-	// A compass word before the head qualifies the place («شمالي بلدة X»).
-	if i > 0 {
-		for k := max(0, i-2); k < i; k++ {
-			if c := p.get(k, kCompass); c != nil && c.last == i-1 && !c.article {
-				sp.Direction = c.w.key
-				break
-			}
+	p.owns(&sp)
+	// A compass word before the head qualifies the place («شرق مدينة غزة»).
+	for k := max(0, i-2); k < i; k++ {
+		if c := p.get(k, kCompass); c != nil && c.last == i-1 && !c.article {
+			sp.Direction = c.w.key
+			break
 		}
 	}
 	return sp, true
+}
+
+// singleMention reports whether a one-token gazetteer mention sits at
+// token j.
+func (p *parser) singleMention(j int) bool {
+	k := p.mentionAt(j)
+	return k >= 0 && p.mentions[k].LastToken == j && p.mentions[k].Prefix == ""
+}
+
+// isParticiple reports a definite word shaped like a derived participle
+// («المتنازع», «المستهدفة»), an adjective rather than a genitive name.
+func isParticiple(w []byte) bool {
+	return bytes.HasPrefix(w, []byte("المت")) || bytes.HasPrefix(w, []byte("المست"))
+}
+
+// fits reports whether a head noun fits one of mention k's places.
+func (p *parser) fits(k int, cue *ner.Cue) bool { return p.fitting(k, cue) >= 0 }
+
+// fitting returns the first of mention k's entries the head noun fits, or
+// -1.
+func (p *parser) fitting(k int, cue *ner.Cue) int32 {
+	entries := p.r.lex.Entries()
+	for _, m := range p.mentions[k].Matches {
+		if e := &entries[m.Entry]; cue.Fits(e.Type, e.Subtype) {
+			return m.Entry
+		}
+	}
+	return -1
 }
 
 // notPlaceName reports a word after a head noun that describes instead of
@@ -433,10 +634,14 @@ func (p *parser) place(i int) (Span, bool) {
 // word listed as not a name.
 func (p *parser) notPlaceName(j int) bool {
 	w := p.word(j)
+
 	if p.inner(j, kPlaceStop) != nil || p.inner(j, kStop) != nil {
 		return true
 	}
-	if !bytes.HasPrefix(w, []byte("ال")) && utf8.RuneCount(w) >= 4 && (bytes.HasSuffix(w, []byte("ي")) || bytes.HasSuffix(w, []byte("يه"))) {
+	// An indefinite feminine nisba agrees with the head as an adjective
+	// («منطقة عسكرية», «قرية سورية»); masculine ones are listed, since
+	// names end in ي too (ميدي، براي).
+	if !bytes.HasPrefix(w, []byte("ال")) && utf8.RuneCount(w) >= 4 && (bytes.HasSuffix(w, []byte("يه")) || bytes.HasSuffix(w, []byte("ية"))) {
 		return true
 	}
 	return utf8.RuneCount(w) < 2

@@ -236,13 +236,18 @@ func (p *parser) insideName(sp Span) bool {
 // must follow Find on the same sentence (it reads Find's scan).
 func (r *Rules) Qualify(s *Scratch, text []byte, toks []segment.Token, m *ner.Mention) string {
 	p := parser{r: r, s: s, text: text, toks: toks}
-	if m.Cues.Head != nil && m.Cues.Head.Container {
+	c := &m.Cues
+	if c.Head != nil && c.Head.Container || c.InnerHead != nil && c.InnerHead.Container {
 		if h := p.inner(m.LastToken+1, kCompass); h != nil && h.article {
 			return h.w.key
 		}
 	}
-	// One or two compass words right before the name (جنوب غربي).
+	// One or two compass words right before the name (جنوب غربي), or
+	// before its head noun («شرق مدينة غزة»).
 	j := m.FirstToken - 1
+	if c.Head != nil && c.Head.Kind == ner.CueHead && p.isKind(j, segment.Word) && p.get(j, kCompass) == nil {
+		j--
+	}
 	if !p.isKind(j, segment.Word) {
 		return ""
 	}

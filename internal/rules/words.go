@@ -62,6 +62,12 @@ const (
 	kNotOrdinal                  // a word before which an ordinal is an idiom (الوهلة)
 	kCountedDual                 // a dual counted noun, a figure on its own (قتيلين)
 	kInfection                   // a word after «إصابة» that makes it a disease case
+	kUnitWord                    // what may follow a unit's number (مدرع)
+	kService                     // the first word of a security service (الأمن، المخابرات)
+	kOwner                       // after جيش: state forces (النظام)
+	kNotOrg                      // a word after a body head that names no organization (العزاء)
+	kOrgAdj                      // a non-nisba adjective closing an organization's name (العليا)
+	kLocal                       // a body head that takes a place as its name (بلدية)
 	kOrdinal                     // الأول…العاشر
 	kCounted                     // a counted noun; key = unit
 	kOrgHead                     // key = pattern class, value index into orgHeads
@@ -326,13 +332,20 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 	}
 	var heads []orgHead
 	err = datafile.Each(orgHeadData, "org-heads.tsv", func(f []string) error {
-		if len(f) < 3 {
-			return errors.New("want class, head, subtype")
+		if len(f) < 2 {
+			return errors.New("want class, head[, subtype]")
+		}
+		if k, ok := map[string]kind{"unitword": kUnitWord, "service": kService, "owner": kOwner,
+			"notorg": kNotOrg, "orgadj": kOrgAdj, "local": kLocal}[f[0]]; ok {
+			return v.add(norm, f[1], &word{kind: k})
 		}
 		switch f[0] {
 		case "unit", "branch", "body", "group", "media", "forces":
 		default:
 			return fmt.Errorf("unknown class %q", f[0])
+		}
+		if len(f) < 3 {
+			return errors.New("want class, head, subtype")
 		}
 		h := orgHead{word: f[1], class: f[0], subtype: f[2], definite: strings.HasPrefix(norm.String(f[1]), "ال")}
 		heads = append(heads, h)
@@ -357,6 +370,9 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			w.kind = kAdjective
 		case "namehead":
 			w.kind = kNameHead
+			if len(f) > 2 && f[2] == "inname" {
+				w.value = 1
+			}
 		case "compass":
 			if len(f) < 3 {
 				return errors.New("want a direction (n, s, e, w, ne, nw, se, sw)")
