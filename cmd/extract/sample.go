@@ -42,7 +42,9 @@ const maxSampleDoc = 64 << 20
 
 func cmdSample(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "extract sample", sampleUsage)
-	typ := fs.String("type", "all", "entity `type` sampled: PLACE, ORG, DATE or all")
+	typ := fs.String("type", "all", "entity `type` sampled: PLACE, ORG, DATE, QUANTITY or all")
+	input := fs.String("input", "text", "input `kind`: text (files, directories) or jsonl ({\"id\", \"text\", \"date\"} a line; each document's date resolves its relative dates)")
+	maxLine := fs.Int("max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	n := fs.Int("n", 100, "sample `size`")
 	seed := fs.Uint64("seed", 1, "random `seed`")
 	width := fs.Int("width", 60, "context `characters` shown on each side")
@@ -62,8 +64,10 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	}
 	*typ = strings.ToUpper(*typ)
 	switch {
-	case *typ != "ALL" && *typ != "PLACE" && *typ != "ORG" && *typ != "DATE":
-		return usageErr("--type must be PLACE, ORG, DATE or all")
+	case *typ != "ALL" && *typ != "PLACE" && *typ != "ORG" && *typ != "DATE" && *typ != "QUANTITY":
+		return usageErr("--type must be PLACE, ORG, DATE, QUANTITY or all")
+	case *input != "text" && *input != "jsonl":
+		return usageErr("--input must be text or jsonl")
 	case *n < 1:
 		return usageErr("-n must be at least 1")
 	case *width < 0:
@@ -92,14 +96,18 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	var picks []sampled
 	docs, failed := 0, 0
 	wk := &source.Walker{Glob: *glob, Warn: func(msg string) { fmt.Fprintf(e.stderr, "extract sample: %s\n", msg) }}
-	err = wk.Walk(ctx, args, func(it source.Item) error {
+	walk := func(fn func(source.Item) error) error { return wk.Walk(ctx, args, fn) }
+	if *input == "jsonl" {
+		walk = func(fn func(source.Item) error) error { return listJSONL(ctx, args, *maxLine, e.stdin, fn) }
+	}
+	err = walk(func(it source.Item) error {
 		text, err := readItem(it)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "extract sample: %s: %v\n", it.ID, err)
 			return nil
 		}
-		res, err := x.Extract(ctx, khabar.Document{ID: it.ID, Text: text})
+		res, err := x.Extract(ctx, khabar.Document{ID: it.ID, Text: text, RefDate: it.RefDate})
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -149,8 +157,8 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 			continue
 		}
 		ent := p.Entity
-		fmt.Fprintf(out, "%3d  %s %s  %s → %s [%s] %s  %s:%d\n     %s\n", i+1, ent.Type, ent.Subtype, ent.Text,
-			ent.Canonical, ent.IDs["gazetteer"], ent.Evidence, p.Doc, ent.Start, p.Context)
+		fmt.Fprintf(out, "%3d  %s %s  %s → %s  %s:%d\n     %s\n", i+1, ent.Type, ent.Subtype, ent.Text,
+			sampleValue(ent), p.Doc, ent.Start, p.Context)
 	}
 	if code := endStatus(ctx, e, "extract sample", err, out.Flush()); code != exitOK {
 		return code
@@ -160,6 +168,21 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 		return exitDocFailed
 	}
 	return exitOK
+}
+
+// sampleValue says what an entity was read as: the gazetteer entry and
+// evidence of a name, the value of a date, the figure of a quantity, the
+// rule of a pattern name.
+func sampleValue(ent *khabar.Entity) string {
+	switch {
+	case ent.Value != nil:
+		return fmt.Sprintf("%s (%s, %s) %s", ent.Value, ent.Calendar, ent.Resolved, ent.Source)
+	case ent.Quantity != nil:
+		return fmt.Sprintf("%d %s", ent.Quantity.Value, ent.Quantity.Unit)
+	case ent.IDs["gazetteer"] != "":
+		return fmt.Sprintf("%s [%s] %s", ent.Canonical, ent.IDs["gazetteer"], ent.Evidence)
+	}
+	return ent.Source
 }
 
 // readItem reads a listed document whole, refusing what cannot be shown

@@ -330,10 +330,31 @@ func (p *parser) weekday(i int) (reading, bool) {
 		dir, last = d.w.value, d.last
 	} else if !dayNoun && !p.bareWeekdayFits(i, wh.last) {
 		return reading{}, false
+	} else if p.futureBefore(i) {
+		dir = 1 // «من المقرر أن … السبت»: the coming one
 	}
 	v := dayValue(weekdayFrom(p.ref, wh.w.value, dir))
 	v.Relative = true
 	return reading{last, v, "weekday"}, true
+}
+
+// futureLook is how many tokens before a weekday a future cue is looked
+// for.
+const futureLook = 12
+
+// futureBefore reports a word announcing the future («من المقرر»,
+// «يتوقع», «سيعقد») in the tokens shortly before token i: a weekday
+// there is the coming one, not the last.
+func (p *parser) futureBefore(i int) bool {
+	for k := max(0, i-futureLook); k < i; k++ {
+		if p.isKind(k, segment.Punct) && p.isPunct(k, ".", "!", "?", "؟") {
+			continue
+		}
+		if p.get(k, kFuture) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // bareWeekdayFits reports whether a weekday without «يوم» or a direction
@@ -356,6 +377,13 @@ func (p *parser) bareWeekdayFits(i, last int) bool {
 // الماضي»), with the weekday that may follow a day («اليوم، الثلاثاء»).
 func (p *parser) relative(i int) (reading, bool) {
 	h := p.get(i, kRelative)
+	if d := p.get(i, kDay); d != nil && h == nil {
+		// «يوم أمس»: the noun is part of the span.
+		if h = p.inner(i+1, kRelative); h == nil || h.w.key != "day" || h.w.value == 0 {
+			return reading{}, false
+		}
+		i = h.first
+	}
 	if h == nil {
 		return reading{}, false
 	}
@@ -379,12 +407,17 @@ func (p *parser) relative(i int) (reading, bool) {
 	v := shift(p.ref, h.w.key, h.w.value)
 	v.Relative = true
 	if h.w.key == "day" {
+		// «اليوم، الثلاثاء», «أمس (الأحد)»: one date.
 		k := last + 1
-		if p.isPunct(k, "،", ",") {
+		paren := p.isPunct(k, "(")
+		if paren || p.isPunct(k, "،", ",") {
 			k++
 		}
 		if wh := p.inner(k, kWeekday); wh != nil {
 			last = wh.last
+			if paren && p.isPunct(last+1, ")") {
+				last++
+			}
 		}
 	}
 	return reading{last, v, "relative"}, true
@@ -498,8 +531,8 @@ func (p *parser) ago(i int) (reading, bool) {
 	}
 	// «قبل عام 2011» is a year; «قبل يومين من الانتخابات» counts from
 	// the elections, not from the reference date.
-	if p.isKind(uh.last+1, segment.Number) || p.inner(uh.last+1, kOf) != nil {
-		return reading{}, false
+	if p.isKind(uh.last+1, segment.Number) || p.inner(uh.last+1, kOf) != nil || p.inner(uh.last+1, kWeekday) != nil {
+		return reading{}, false // «قبل يوم الاثنين»: before Monday
 	}
 	if count > 1000 {
 		return reading{}, false

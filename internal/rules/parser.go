@@ -132,7 +132,7 @@ func (p *parser) isKind(i int, k segment.Kind) bool {
 // span builds a Span over tokens first..last; nameStart is the proclitic
 // bytes of the first token left out. Trailing punctuation is trimmed.
 func (p *parser) span(first, last int, nameStart int32, typ, rule string) Span {
-	for last > first && p.toks[last].Kind == segment.Punct {
+	for last > first && p.toks[last].Kind == segment.Punct && !p.balances(first, last) {
 		last--
 	}
 	ft, lt := p.toks[first], p.toks[last]
@@ -143,6 +143,20 @@ func (p *parser) span(first, last int, nameStart int32, typ, rule string) Span {
 		Prefix: string(p.text[ft.Start : ft.Start+nameStart]),
 		Type:   typ, Rule: rule, Entry: -1,
 	}
+}
+
+// balances reports whether token last closes a bracket opened inside
+// first..last («تموز (يوليو)»), which the span then keeps.
+func (p *parser) balances(first, last int) bool {
+	if !p.isPunct(last, ")") {
+		return false
+	}
+	for k := first; k < last; k++ {
+		if p.isPunct(k, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 // take marks a span's tokens as used.

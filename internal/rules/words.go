@@ -62,6 +62,7 @@ const (
 	kNotOrdinal                  // a word before which an ordinal is an idiom (الوهلة)
 	kCountedDual                 // a dual counted noun, a figure on its own (قتيلين)
 	kInfection                   // a word after «إصابة» that makes it a disease case
+	kFuture                      // a word announcing the future before a weekday (المقرر)
 	kUnitWord                    // what may follow a unit's number (مدرع)
 	kService                     // the first word of a security service (الأمن، المخابرات)
 	kOwner                       // after جيش: state forces (النظام)
@@ -254,7 +255,7 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			return nil
 		default:
 			k := map[string]kind{"ago": kAgo, "yearcue": kYearCue, "yearprep": kYearPrep, "firstday": kFirstDay,
-				"monthcue": kMonthCue, "day": kDay, "concord": kConcord, "of": kOf, "notweekday": kNotWeekday, "notdate": kNotDate}[f[0]]
+				"monthcue": kMonthCue, "day": kDay, "concord": kConcord, "of": kOf, "notweekday": kNotWeekday, "notdate": kNotDate, "future": kFuture}[f[0]]
 			if k == 0 {
 				return fmt.Errorf("unknown kind %q", f[0])
 			}
