@@ -93,6 +93,8 @@ type Extractor struct {
 	resolver *resolve.Resolver
 	rules    *rules.Rules
 	lex      *lexicon.Lexicon
+	sources  []string // "gazetteer:<id>" of each entry, made once
+	isPlace  []bool   // whether each entry is a PLACE
 	pool     sync.Pool // *run
 }
 
@@ -146,6 +148,13 @@ func New(cfg Config) (*Extractor, error) {
 	}
 	if x.rules, err = rules.New(x.norm, x.tagger); err != nil {
 		return nil, err
+	}
+	all := x.lex.Entries()
+	x.sources = make([]string, len(all))
+	x.isPlace = make([]bool, len(all))
+	for i := range all {
+		x.sources[i] = "gazetteer:" + all[i].ID
+		x.isPlace[i] = all[i].Type == rules.TypePlace
 	}
 	x.pool.New = func() any { return new(run) }
 	return x, nil

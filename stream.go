@@ -435,7 +435,7 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 		Canonical: best.Name,
 		NameEn:    best.NameEn,
 		IDs:       map[string]string{"gazetteer": best.ID},
-		Source:    "gazetteer:" + best.ID,
+		Source:    ru.x.sources[bestIndex],
 		Evidence:  d.Basis,
 		Sentence:  c.sentence,
 		Prefix:    m.Prefix,
@@ -463,9 +463,8 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 
 // placeMatch reports whether a mention may name a place.
 func (x *Extractor) placeMatch(m *ner.Mention) bool {
-	entries := x.lex.Entries()
 	for _, mt := range m.Matches {
-		if entries[mt.Entry].Type == rules.TypePlace {
+		if x.isPlace[mt.Entry] {
 			return true
 		}
 	}
@@ -486,7 +485,7 @@ func (ru *run) ruleEntity(c *ruleCandidate) *Entity {
 		Start:     c.start,
 		End:       c.end,
 		Norm:      c.norm,
-		Source:    "rule:" + sp.Rule,
+		Source:    sp.Rule,
 		Sentence:  c.sentence,
 		Prefix:    sp.Prefix,
 		Head:      sp.Head,

@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
 	"github.com/khabar-ie/khabar/internal/normalize"
@@ -97,34 +96,47 @@ func mix(h uint64) uint64 {
 // MayStartName reports whether a text token could be the first token of a
 // name under some proclitic reading. False positives are possible (about
 // one unrelated word in fifty), false negatives are not.
-func (l *Lexicon) MayStartName(word []byte) bool {
+func (l *Lexicon) MayStartName(word []byte) bool { return l.StartMask(word) != 0 }
+
+// StartMask is MayStartName that also tells where: bit b is set when the
+// part of word from byte b on may be a name's first-token key (b is 0 or
+// the end of a run of proclitic letters). A reading whose key starts at a
+// clear bit needs no look-up.
+func (l *Lexicon) StartMask(word []byte) uint32 {
 	// Where a key may start: the word's start and after each of its first
 	// proclitic letters.
 	var starts [8]int
 	n := 0
 	starts[n] = 0
 	n++
-	for i, runes := 0, 0; i < len(word) && runes < l.maxPrefix && n < len(starts); runes++ {
-		r, size := utf8.DecodeRune(word[i:])
-		if r >= 0x0600+128 || r < 0x0600 || !l.proclitic[r-0x0600] {
+	for i, runes := 0, 0; i+1 < len(word) && runes < l.maxPrefix && n < len(starts); runes++ {
+		// Proclitic letters are two-byte Arabic letters (U+0600–U+067F):
+		// decoded by hand, as this runs for every token.
+		b0, b1 := word[i], word[i+1]
+		if b0 != 0xD8 && b0 != 0xD9 || b1&0xC0 != 0x80 {
 			break
 		}
-		i += size
+		r := rune(b0&0x1F)<<6 | rune(b1&0x3F)
+		if r < 0x0600 || r >= 0x0600+128 || !l.proclitic[r-0x0600] {
+			break
+		}
+		i += 2
 		starts[n] = i
 		n++
 	}
+	var mask uint32
 	h := uint64(fnvOffset)
 	k := n - 1
 	for i := len(word) - 1; i >= 0 && k >= 0; i-- {
 		h = (h ^ uint64(word[i])) * fnvPrime
 		if i == starts[k] {
-			if l.keys.has(mix(h)) {
-				return true
+			if starts[k] < 32 && l.keys.has(mix(h)) {
+				mask |= 1 << starts[k]
 			}
 			k--
 		}
 	}
-	return false
+	return mask
 }
 
 // Match is one name ending at a trie node.

@@ -119,7 +119,8 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			continue
 		}
 		word := text[tok.Start:tok.End]
-		if !t.lex.MayStartName(word) {
+		starts := t.lex.StartMask(word)
+		if starts == 0 {
 			i++
 			continue
 		}
@@ -134,6 +135,9 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			bestTokens = 0
 		)
 		for _, r := range s.Readings {
+			if starts&(1<<r.Prefix) == 0 {
+				continue // the filter rules this key out
+			}
 			s.key = t.an.AppendKey(s.key[:0], word, r)
 			id, ok := t.lex.Token(s.key)
 			if !ok {

@@ -22,6 +22,13 @@ import (
 //	numeric      2021/10/03, 03/10/2021, 3-10-2021, 3.10.2021
 //	month        شهر month | month direction | (preposition) month
 
+// weekdayRule names the rule of a date read after its weekday.
+var weekdayRule = map[string]string{
+	"rule:date:day-month-year": "rule:date:weekday-day-month-year",
+	"rule:date:day-month":      "rule:date:weekday-day-month",
+	"rule:date:numeric":        "rule:date:weekday-numeric",
+}
+
 // reading is one way to read a date at a token.
 type reading struct {
 	last int
@@ -44,22 +51,48 @@ func (p *parser) date(i int) (Span, bool) {
 		try(p.numeric(i))
 		try(p.year(i))
 	case segment.Word:
-		try(p.weekday(i))
-		try(p.explicit(i))
-		try(p.monthYear(i))
-		try(p.relative(i))
-		try(p.part(i))
-		try(p.year(i))
-		try(p.ago(i))
-		try(p.decade(i))
-		try(p.month(i))
+		// Only the rules whose first word is there.
+		m := p.s.mask[i]
+		has := func(ks ...kind) bool {
+			for _, k := range ks {
+				if m&(1<<k) != 0 {
+					return true
+				}
+			}
+			return false
+		}
+		if has(kDay, kWeekday) {
+			try(p.weekday(i))
+		}
+		if has(kOrdinal, kFirstDay) {
+			try(p.explicit(i))
+		}
+		if has(kMonth, kMonthCue) {
+			try(p.monthYear(i))
+			try(p.month(i))
+		}
+		if has(kRelative, kDay) {
+			try(p.relative(i))
+		}
+		if has(kPart) {
+			try(p.part(i))
+		}
+		if has(kYearCue) {
+			try(p.year(i))
+		}
+		if has(kAgo) {
+			try(p.ago(i))
+		}
+		if has(kDecade) {
+			try(p.decade(i))
+		}
 	default:
 		return Span{}, false
 	}
 	if best.last < 0 {
 		return Span{}, false
 	}
-	sp := p.span(i, best.last, p.nameStart(i), TypeDate, "date:"+best.rule)
+	sp := p.span(i, best.last, p.nameStart(i), TypeDate, best.rule)
 	v := best.v
 	sp.Date = &v
 	return sp, true
@@ -180,7 +213,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 		}
 		v := dayValue(date(y, int(m), day))
 		v.Relative = true
-		return reading{h.last, v, "day-month"}, true
+		return reading{h.last, v, "rule:date:day-month"}, true
 	}
 	last, mh, ok := p.monthAt(k, false)
 	if !ok {
@@ -200,7 +233,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 			}
 			v = dayValue(date(y, m, day))
 		}
-		return reading{yl, v, "day-month-year"}, true
+		return reading{yl, v, "rule:date:day-month-year"}, true
 	}
 	if yl, y, ok := p.relativeYear(last + 1); ok && !hijri {
 		if !validDay(y, m, day) {
@@ -208,7 +241,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 		}
 		v := dayValue(date(y, m, day))
 		v.Relative = true
-		return reading{yl, v, "day-month"}, true
+		return reading{yl, v, "rule:date:day-month"}, true
 	}
 	// «قوى 14 آذار», «مدينة 6 أكتوبر»: a day and month without a year
 	// after such nouns name something.
@@ -218,7 +251,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 	// No year: the direction word or the nearest occurrence.
 	if hijri {
 		v, ok := p.hijriNearest(m, day)
-		return reading{last, v, "day-month"}, ok
+		return reading{last, v, "rule:date:day-month"}, ok
 	}
 	var y int
 	if d := p.inner(last+1, kDirection); d != nil {
@@ -233,7 +266,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 	}
 	v := dayValue(date(y, m, day))
 	v.Relative = true
-	return reading{last, v, "day-month"}, true
+	return reading{last, v, "rule:date:day-month"}, true
 }
 
 // hijriNearest resolves a Hijri day and month without a year to the
@@ -273,7 +306,7 @@ func (p *parser) monthYear(i int) (reading, bool) {
 		if yl, y, ok := p.relativeYear(last + 1); ok && mh.w.key == Gregorian {
 			v := monthValue(y, mh.w.value)
 			v.Relative = true
-			return reading{yl, v, "month-year"}, true
+			return reading{yl, v, "rule:date:month-year"}, true
 		}
 		return reading{}, false
 	}
@@ -282,12 +315,12 @@ func (p *parser) monthYear(i int) (reading, bool) {
 			return reading{}, false
 		}
 		v, ok := hijriMonth(y, mh.w.value)
-		return reading{yl, v, "month-year"}, ok
+		return reading{yl, v, "rule:date:month-year"}, ok
 	}
 	if mh.w.key == Hijri {
 		return reading{}, false
 	}
-	return reading{yl, monthValue(y, mh.w.value), "month-year"}, true
+	return reading{yl, monthValue(y, mh.w.value), "rule:date:month-year"}, true
 }
 
 // weekday reads [يوم] weekday, with a date or direction after it.
@@ -317,11 +350,11 @@ func (p *parser) weekday(i int) (reading, bool) {
 	}
 	if k < len(p.toks) {
 		if r, ok := p.explicit(k); ok {
-			r.rule = "weekday-" + r.rule
+			r.rule = weekdayRule[r.rule]
 			return r, true
 		}
 		if r, ok := p.numeric(k); ok {
-			r.rule = "weekday-" + r.rule
+			r.rule = weekdayRule[r.rule]
 			return r, true
 		}
 	}
@@ -335,7 +368,7 @@ func (p *parser) weekday(i int) (reading, bool) {
 	}
 	v := dayValue(weekdayFrom(p.ref, wh.w.value, dir))
 	v.Relative = true
-	return reading{last, v, "weekday"}, true
+	return reading{last, v, "rule:date:weekday"}, true
 }
 
 // futureLook is how many tokens before a weekday a future cue is looked
@@ -420,7 +453,7 @@ func (p *parser) relative(i int) (reading, bool) {
 			}
 		}
 	}
-	return reading{last, v, "relative"}, true
+	return reading{last, v, "rule:date:relative"}, true
 }
 
 // part reads a part of a month or year: «أواخر آذار الماضي», «مطلع 2018»,
@@ -439,7 +472,7 @@ func (p *parser) part(i int) (reading, bool) {
 			v = partOfYear(v, ph.w.key)
 		}
 		v.Relative = true
-		return reading{h.last, v, "part"}, true
+		return reading{h.last, v, "rule:date:part"}, true
 	}
 	if last, mh, ok := p.monthAt(j, false); ok && mh.w.key == Hijri {
 		yl, y, isHijri, ok := p.yearAt(last+1, true)
@@ -447,11 +480,11 @@ func (p *parser) part(i int) (reading, bool) {
 			return reading{}, false
 		}
 		v, ok := hijriPart(y, mh.w.value, ph.w.key)
-		return reading{yl, v, "part"}, ok
+		return reading{yl, v, "rule:date:part"}, ok
 	}
 	if last, mh, ok := p.monthAt(j, false); ok && mh.w.key == Gregorian {
 		if yl, y, isHijri, ok := p.yearAt(last+1, false); ok && !isHijri {
-			return reading{yl, partOfMonth(monthValue(y, mh.w.value), ph.w.key), "part"}, true
+			return reading{yl, partOfMonth(monthValue(y, mh.w.value), ph.w.key), "rule:date:part"}, true
 		}
 		dir, noDir := 0, true
 		if d := p.inner(last+1, kDirection); d != nil {
@@ -460,10 +493,10 @@ func (p *parser) part(i int) (reading, bool) {
 		y := monthYear(p.ref.Year(), int(p.ref.Month()), mh.w.value, dir, noDir)
 		v := partOfMonth(monthValue(y, mh.w.value), ph.w.key)
 		v.Relative = true
-		return reading{last, v, "part"}, true
+		return reading{last, v, "rule:date:part"}, true
 	}
 	if yl, y, isHijri, ok := p.yearAt(j, false); ok && !isHijri {
-		return reading{yl, partOfYear(yearValue(y), ph.w.key), "part"}, true
+		return reading{yl, partOfYear(yearValue(y), ph.w.key), "rule:date:part"}, true
 	}
 	return reading{}, false
 }
@@ -490,7 +523,7 @@ func (p *parser) year(i int) (reading, bool) {
 			return reading{}, false
 		}
 		val, ok := hijriYear(int(v))
-		return reading{last, val, "year"}, ok
+		return reading{last, val, "rule:date:year"}, ok
 	}
 	if !cue && era == "" {
 		// A bare year needs a preposition before it and must look like
@@ -503,7 +536,7 @@ func (p *parser) year(i int) (reading, bool) {
 	if v < 1000 || v > 2200 {
 		return reading{}, false
 	}
-	return reading{last, yearValue(int(v)), "year"}, true
+	return reading{last, yearValue(int(v)), "rule:date:year"}, true
 }
 
 // ago reads «منذ ثلاثة أيام», «قبل يومين», «منذ 15 يومًا».
@@ -539,7 +572,7 @@ func (p *parser) ago(i int) (reading, bool) {
 	}
 	v := shift(p.ref, uh.w.key, -int(count))
 	v.Relative = true
-	return reading{uh.last, v, "ago"}, true
+	return reading{uh.last, v, "rule:date:ago"}, true
 }
 
 // decade reads «التسعينيات» and «تسعينيات القرن الماضي».
@@ -568,7 +601,7 @@ func (p *parser) decade(i int) (reading, bool) {
 	}
 	y := century + h.w.value
 	v := DateValue{From: date(y, 1, 1), To: date(y+9, 12, 31), Precision: Year, Range: true, Calendar: Gregorian}
-	return reading{last, v, "decade"}, true
+	return reading{last, v, "rule:date:decade"}, true
 }
 
 // numeric reads a date written in digits: 2021/10/03 (year first),
@@ -638,14 +671,14 @@ func (p *parser) numeric(i int) (reading, bool) {
 	if h := p.inner(last+1, kEra); h != nil {
 		if h.w.key == Hijri {
 			v, ok := hijriDay(y, m, d)
-			return reading{h.last, v, "numeric"}, ok && y >= 1200 && y <= 1600
+			return reading{h.last, v, "rule:date:numeric"}, ok && y >= 1200 && y <= 1600
 		}
 		last = h.last
 	}
 	if y < 1900 || y > 2100 || !validDay(y, m, d) {
 		return reading{}, false
 	}
-	return reading{last, dayValue(date(y, m, d)), "numeric"}, true
+	return reading{last, dayValue(date(y, m, d)), "rule:date:numeric"}, true
 }
 
 // afterMediaName reports whether token i follows a name that a media head
@@ -696,11 +729,11 @@ func (p *parser) month(i int) (reading, bool) {
 		}
 		v, ok := hijriMonth(monthYear(hy, hm, mh.w.value, dir, noDir), mh.w.value)
 		v.Relative = true
-		return reading{last, v, "month"}, ok
+		return reading{last, v, "rule:date:month"}, ok
 	}
 	v := monthValue(monthYear(p.ref.Year(), int(p.ref.Month()), mh.w.value, dir, noDir), mh.w.value)
 	v.Relative = true
-	return reading{last, v, "month"}, true
+	return reading{last, v, "rule:date:month"}, true
 }
 
 // prepClitic reports whether token i carries the preposition ب or ل

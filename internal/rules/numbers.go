@@ -57,7 +57,7 @@ func (p *parser) quantity(i int) (Span, bool) {
 func (p *parser) number(i int, ordinals bool) (Span, bool) {
 	// «قتيلين»: a dual counts on its own.
 	if d := p.get(i, kCountedDual); d != nil {
-		sp := p.span(i, d.last, d.nameStart, TypeQuantity, "number:counted")
+		sp := p.span(i, d.last, d.nameStart, TypeQuantity, "rule:number:counted")
 		sp.Number = &Number{Value: int64(d.w.value), Unit: d.w.key}
 		return sp, true
 	}
@@ -67,7 +67,7 @@ func (p *parser) number(i int, ordinals bool) (Span, bool) {
 			last, v, ok = p.tensOrdinal(i)
 		}
 		if ok {
-			sp := p.span(i, last, p.nameStart(i), TypeQuantity, "number:ordinal")
+			sp := p.span(i, last, p.nameStart(i), TypeQuantity, "rule:number:ordinal")
 			sp.Number = &Number{Value: v, Ordinal: true}
 			return sp, true
 		}
@@ -76,9 +76,9 @@ func (p *parser) number(i int, ordinals bool) (Span, bool) {
 	if !ok {
 		return Span{}, false
 	}
-	rule := "number:cardinal"
+	rule := "rule:number:cardinal"
 	if c := p.inner(last+1, kCounted); c != nil && !p.infection(c) {
-		n.Unit, last, rule = c.w.key, c.last, "number:counted"
+		n.Unit, last, rule = c.w.key, c.last, "rule:number:counted"
 		if n.Unit == "case" {
 			n.Unit = "injured"
 		}

@@ -65,37 +65,46 @@ func (p *parser) lookupAside(i int, k kind, clitics bool) *hit {
 	}
 	s := p.s
 	w := p.word(i)
-	var best hit
-	found := false
-	try := func(nameStart int, name []byte, article bool) {
-		key := name
-		if article {
-			s.key = append(append(s.key[:0], "ال"...), name...)
-			key = s.key
-		}
-		for _, vw := range p.r.aside[string(key)] {
-			if vw.kind != k {
-				continue
-			}
-			last, ok := matchRest(p.text, p.toks, i, vw.rest)
-			if !ok || found && last <= best.last {
-				continue
-			}
-			best = hit{w: vw, first: i, last: last, nameStart: int32(nameStart), article: article || hasArticle(key), clitic: nameStart > 0}
-			found = true
-		}
+	if !p.r.asideTails.may(w) {
+		return nil
+	}
+	s.found = false
+	s.want, s.wantTok, s.text, s.toks = k, i, p.text, p.toks
+	if s.asideFn == nil {
+		s.asideFn = s.tryAside
 	}
 	if clitics {
-		p.r.an.Peel(w, try)
+		p.r.an.Peel(w, s.asideFn)
 	} else {
-		try(0, w, false)
+		s.tryAside(0, w, false)
 	}
-	if !found {
+	s.text, s.toks = nil, nil
+	if !s.found {
 		return nil
 	}
 	s.asideNext = (s.asideNext + 1) % asideRing
-	s.aside[s.asideNext] = best
+	s.aside[s.asideNext] = s.best
 	return &s.aside[s.asideNext]
+}
+
+// tryAside looks up one peeling of the token lookupAside is reading.
+func (s *Scratch) tryAside(nameStart int, name []byte, article bool) {
+	key := name
+	if article {
+		s.key = append(append(s.key[:0], "ال"...), name...)
+		key = s.key
+	}
+	for _, vw := range s.r.aside[string(key)] {
+		if vw.kind != s.want {
+			continue
+		}
+		last, ok := matchRest(s.text, s.toks, s.wantTok, vw.rest)
+		if !ok || s.found && last <= s.best.last {
+			continue
+		}
+		s.best = hit{w: vw, first: s.wantTok, last: last, nameStart: int32(nameStart), article: article || hasArticle(key), clitic: nameStart > 0}
+		s.found = true
+	}
 }
 
 // asideRing is how many on-demand hits stay valid at once.

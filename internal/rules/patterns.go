@@ -215,7 +215,7 @@ func (p *parser) org(i int) (Span, bool) {
 	if !head.definite && p.isKind(i-1, segment.Punct) && isOpenQuote(p.word(i-1)) {
 		// “لواء شهداء الإسلام”: the quotation marks hold head and name.
 		if close, found := p.quoted(i - 1); found && close > j {
-			sp = p.orgSpan(i, close-1, "org:"+head.class, false)
+			sp = p.orgSpan(i, close-1, head.rule, false)
 			sp.Type, sp.Subtype = TypeOrg, head.subtype
 			if head.class == "unit" || head.class == "forces" {
 				sp.Subtype = "armed_group"
@@ -291,14 +291,14 @@ func (p *parser) unit(i, j int, head *orgHead) (Span, bool) {
 	if u := p.inner(last+1, kUnitWord); u != nil {
 		last = u.last
 	}
-	return p.orgSpan(i, last, "org:unit", false), true
+	return p.orgSpan(i, last, "rule:org:unit", false), true
 }
 
 // branch reads «فرع أمن الدولة», «فرع “أمن الدولة”», «شعبة المخابرات
 // العسكرية», «فرع 215».
 func (p *parser) branch(i, j int, head *orgHead) (Span, bool) {
 	if _, n, ok := p.digits(j); ok && n <= 4 {
-		return p.orgSpan(i, j, "org:branch", false), true
+		return p.orgSpan(i, j, "rule:org:branch", false), true
 	}
 	if head.definite {
 		return Span{}, false
@@ -312,7 +312,7 @@ func (p *parser) branch(i, j int, head *orgHead) (Span, bool) {
 		// «فرع الأمن الجنائي»: a service the gazetteer does not list.
 		if p.inner(j, kService) != nil {
 			if last, ok := p.definiteRun(j, 3); ok && last > j {
-				sp := p.orgSpan(i, last, "org:branch", quoted)
+				sp := p.orgSpan(i, last, "rule:org:branch", quoted)
 				p.owns(&sp)
 				return sp, true
 			}
@@ -328,7 +328,7 @@ func (p *parser) branch(i, j int, head *orgHead) (Span, bool) {
 	if !security && head.word != "فرع" {
 		return Span{}, false // «إدارة ترامب»: an administration, not a branch
 	}
-	sp := p.orgSpan(i, p.mentions[k].LastToken, "org:branch", quoted)
+	sp := p.orgSpan(i, p.mentions[k].LastToken, "rule:org:branch", quoted)
 	sp.Entry = e
 	if !security {
 		sp.Subtype = "branch"
@@ -349,9 +349,9 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 	if close, ok := p.quoted(j); ok {
 		var sp Span
 		if head.class == "media" {
-			sp = p.span(j+1, close-1, 0, TypeOrg, "org:media")
+			sp = p.span(j+1, close-1, 0, TypeOrg, "rule:org:media")
 		} else {
-			sp = p.orgSpan(i, close, "org:"+head.class, false)
+			sp = p.orgSpan(i, close, head.rule, false)
 		}
 		if k := p.mentionAt(j + 1); k >= 0 && p.mentions[k].LastToken == close-1 {
 			sp.Entry = p.matchOf(k, TypeOrg)
@@ -373,7 +373,7 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 			goto words
 		}
 		last, country := p.adjectives(m.LastToken + 1)
-		sp := p.orgSpan(i, last, "org:"+head.class, false)
+		sp := p.orgSpan(i, last, head.rule, false)
 		sp.Entry = e
 		if country != "" {
 			sp.Entry = p.country(country)
@@ -385,7 +385,7 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 		// «مجلس محافظة درعا», «مديرية صحة درعا»: one noun, then a place.
 		if k := p.mentionAt(j + 1); k >= 0 && p.isKind(j, segment.Word) && p.mentions[k].Prefix == "" && !p.blocksName(j, false) {
 			if e := p.localPlace(k); e >= 0 && !bytes.HasPrefix(p.word(j), []byte("ال")) {
-				sp := p.orgSpan(i, p.mentions[k].LastToken, "org:body", false)
+				sp := p.orgSpan(i, p.mentions[k].LastToken, "rule:org:body", false)
 				sp.Entry = e
 				p.owns(&sp)
 				return sp, true
@@ -407,7 +407,7 @@ words:
 	if !ok {
 		return Span{}, false
 	}
-	sp := p.orgSpan(i, last, "org:"+head.class, false)
+	sp := p.orgSpan(i, last, head.rule, false)
 	if _, country := p.adjectives(last); country != "" {
 		sp.Entry = p.country(country)
 	}
@@ -460,7 +460,7 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		if last < 0 {
 			return Span{}, false
 		}
-		sp := p.orgSpan(i, last, "org:forces", false)
+		sp := p.orgSpan(i, last, "rule:org:forces", false)
 		if foreign {
 			sp.Subtype = "foreign_forces"
 			if e, ok := p.r.countries[country]; ok {
@@ -472,7 +472,7 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 	}
 	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" {
 		m := &p.mentions[k]
-		sp := p.orgSpan(i, m.LastToken, "org:forces", false)
+		sp := p.orgSpan(i, m.LastToken, "rule:org:forces", false)
 		if e := p.matchOf(k, TypeOrg); e >= 0 {
 			sp.Entry = e
 			if p.r.lex.Entries()[e].Subtype == "foreign_forces" {
@@ -493,7 +493,7 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 	if !ok {
 		return Span{}, false
 	}
-	sp := p.orgSpan(i, last, "org:forces", false)
+	sp := p.orgSpan(i, last, "rule:org:forces", false)
 	if head.word == "جيش" && p.inner(j, kOwner) == nil {
 		sp.Subtype = "armed_group" // «جيش الأحرار», not «جيش النظام»
 	}
@@ -526,7 +526,7 @@ func (p *parser) place(i int) (Span, bool) {
 			return Span{}, false
 		case p.fits(k, cue) && inName:
 			// «مخيم عين الحلوة»: the gazetteer's camp, with its head.
-			sp := p.span(i, p.mentions[k].LastToken, p.nameStart(i), TypePlace, "place:head")
+			sp := p.span(i, p.mentions[k].LastToken, p.nameStart(i), TypePlace, "rule:place:head")
 			sp.Entry = p.fitting(k, cue)
 			sp.Subtype = p.r.lex.Entries()[sp.Entry].Subtype
 			p.owns(&sp)
@@ -574,9 +574,9 @@ func (p *parser) place(i int) (Span, bool) {
 	if inName {
 		nameStart = i
 	}
-	sp := p.span(nameStart, last, 0, TypePlace, "place:head")
+	sp := p.span(nameStart, last, 0, TypePlace, "rule:place:head")
 	if inName {
-		sp = p.span(i, last, p.nameStart(i), TypePlace, "place:head")
+		sp = p.span(i, last, p.nameStart(i), TypePlace, "rule:place:head")
 	}
 	if cue.Subtypes != nil {
 		sp.Subtype = cue.Subtypes[0]

@@ -53,7 +53,8 @@ type Span struct {
 	Prefix string
 	// Type is DATE, QUANTITY, ORG or PLACE; Subtype refines it.
 	Type, Subtype string
-	// Rule names the rule that matched (date:day-month-year, org:unit…).
+	// Rule names the rule that matched, as records report it
+	// (rule:date:day-month-year, rule:org:unit…).
 	Rule string
 	// Date is the value of a DATE.
 	Date *DateValue
@@ -91,7 +92,9 @@ type Rules struct {
 	heads  []orgHead
 	// countries maps a country's canonical name to its gazetteer entry.
 	countries map[string]int32
-	tails     *tailFilter
+	tails     *tailFilter // over vocab's keys
+	// asideTails is over aside's keys.
+	asideTails *tailFilter
 }
 
 // New loads the rule vocabulary, normalized with norm. The tagger supplies
@@ -115,6 +118,10 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 	for key := range r.vocab {
 		r.tails.add(key)
 	}
+	r.asideTails = &tailFilter{}
+	for key := range r.aside {
+		r.asideTails.add(key)
+	}
 	for i, e := range r.lex.Entries() {
 		if e.Type == "PLACE" && e.Subtype == "country" {
 			if _, dup := r.countries[e.Name]; !dup {
@@ -134,9 +141,15 @@ type Scratch struct {
 	key      []byte
 	cue      ner.Scratch
 	taken    []bool // tokens inside a span already found
-	// The last on-demand look-ups (see parser.lookupAside).
+	// The last on-demand look-ups (see parser.lookupAside), and the
+	// state of the one in progress.
 	aside     [asideRing]hit
 	asideNext int
+	asideFn   func(int, []byte, bool)
+	want      kind
+	wantTok   int
+	best      hit
+	found     bool
 
 	// The scan's state, for the peeling callback.
 	r      *Rules
@@ -235,6 +248,7 @@ func (p *parser) insideName(sp Span) bool {
 // container head («ريف درعا الغربي»), a compass adjective after it. It
 // must follow Find on the same sentence (it reads Find's scan).
 func (r *Rules) Qualify(s *Scratch, text []byte, toks []segment.Token, m *ner.Mention) string {
+	s.r = r
 	p := parser{r: r, s: s, text: text, toks: toks}
 	c := &m.Cues
 	if c.Head != nil && c.Head.Container || c.InnerHead != nil && c.InnerHead.Container {

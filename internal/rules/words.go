@@ -191,6 +191,7 @@ func (v vocabulary) add(norm *normalize.Normalizer, phrase string, w *word) erro
 type orgHead struct {
 	word    string
 	class   string // unit, branch, body, group, media, forces
+	rule    string // rule:org:<class>
 	subtype string
 	// definite heads take the article and an adjective or ordinal
 	// («الفرقة التاسعة», «القوات الروسية»); others govern a name.
@@ -348,7 +349,7 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 		if len(f) < 3 {
 			return errors.New("want class, head, subtype")
 		}
-		h := orgHead{word: f[1], class: f[0], subtype: f[2], definite: strings.HasPrefix(norm.String(f[1]), "ال")}
+		h := orgHead{word: f[1], class: f[0], rule: "rule:org:" + f[0], subtype: f[2], definite: strings.HasPrefix(norm.String(f[1]), "ال")}
 		heads = append(heads, h)
 		return v.add(norm, f[1], &word{kind: kOrgHead, key: f[0], value: len(heads) - 1})
 	})
