@@ -279,6 +279,17 @@ func (ru *run) tag(size int) error {
 	ru.sum.Sentences++
 	ru.sum.Tokens += len(ru.toks)
 	text := ru.norm.Text
+	// One hashing pass over the words serves the gazetteer and the rules.
+	ru.scratch.Starts, ru.rscratch.Starts = ru.scratch.Starts[:0], ru.rscratch.Starts[:0]
+	keys := ru.x.rules.Keys()
+	for _, tok := range ru.toks {
+		var names, rule uint32
+		if tok.Kind != segment.Punct {
+			names, rule = ru.x.lex.StartMasks(text[tok.Start:tok.End], keys)
+		}
+		ru.scratch.Starts = append(ru.scratch.Starts, names)
+		ru.rscratch.Starts = append(ru.rscratch.Starts, rule)
+	}
 	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, text, ru.toks)
 	ru.rspans = ru.x.rules.Find(ru.rspans[:0], &ru.rscratch, text, ru.toks, ru.mentions, ru.ref)
 	// Names a rule span holds (فرع “أمن الدولة”) are not entities of

@@ -100,6 +100,10 @@ func (t *Tagger) Analyzer() *clitic.Analyzer { return t.an }
 
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
+	// Starts, when it holds one entry per token, is each token's
+	// Lexicon.StartMask computed by the caller (in one pass with other
+	// filters); Tag then does not compute it again.
+	Starts []uint32
 	Readings []clitic.Reading // clitic readings of the current token
 	key      []byte
 	cueRead  []clitic.Reading
@@ -119,7 +123,12 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			continue
 		}
 		word := text[tok.Start:tok.End]
-		starts := t.lex.StartMask(word)
+		var starts uint32
+		if len(s.Starts) == len(toks) {
+			starts = s.Starts[i]
+		} else {
+			starts = t.lex.StartMask(word)
+		}
 		if starts == 0 {
 			i++
 			continue

@@ -383,7 +383,7 @@ func (p *parser) futureBefore(i int) bool {
 		if p.isKind(k, segment.Punct) && p.isPunct(k, ".", "!", "?", "؟") {
 			continue
 		}
-		if p.get(k, kFuture) != nil {
+		if p.s.mask[k]&(1<<kFuture) != 0 {
 			return true
 		}
 	}

@@ -65,7 +65,7 @@ func (p *parser) lookupAside(i int, k kind, clitics bool) *hit {
 	}
 	s := p.s
 	w := p.word(i)
-	if !p.r.asideTails.may(w) {
+	if _, mask := p.r.lex.StartMasks(w, p.r.asideKeys); mask == 0 {
 		return nil
 	}
 	s.found = false

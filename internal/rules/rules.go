@@ -24,6 +24,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
@@ -92,9 +93,9 @@ type Rules struct {
 	heads  []orgHead
 	// countries maps a country's canonical name to its gazetteer entry.
 	countries map[string]int32
-	tails     *tailFilter // over vocab's keys
-	// asideTails is over aside's keys.
-	asideTails *tailFilter
+	// keys and asideKeys filter the words of vocab and aside with the
+	// gazetteer's hashing (lexicon.KeyFilter).
+	keys, asideKeys *lexicon.KeyFilter
 }
 
 // New loads the rule vocabulary, normalized with norm. The tagger supplies
@@ -104,7 +105,7 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	r := &Rules{an: tagger.Analyzer(), tagger: tagger, lex: tagger.Lexicon(), vocab: vocab, heads: heads, countries: map[string]int32{}, tails: &tailFilter{}}
+	r := &Rules{an: tagger.Analyzer(), tagger: tagger, lex: tagger.Lexicon(), vocab: vocab, heads: heads, countries: map[string]int32{}}
 	r.vocab, r.aside = vocabulary{}, vocabulary{}
 	for key, ws := range vocab {
 		for _, w := range ws {
@@ -115,13 +116,7 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 			}
 		}
 	}
-	for key := range r.vocab {
-		r.tails.add(key)
-	}
-	r.asideTails = &tailFilter{}
-	for key := range r.aside {
-		r.asideTails.add(key)
-	}
+	r.keys, r.asideKeys = filterOf(r.vocab), filterOf(r.aside)
 	for i, e := range r.lex.Entries() {
 		if e.Type == "PLACE" && e.Subtype == "country" {
 			if _, dup := r.countries[e.Name]; !dup {
@@ -132,8 +127,32 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 	return r, nil
 }
 
+// Keys returns the filter over the words the rules start with, for a
+// caller that computes every token's masks in one pass
+// (lexicon.StartMasks) and hands them over in Scratch.Starts.
+func (r *Rules) Keys() *lexicon.KeyFilter { return r.keys }
+
+// filterOf returns a key filter over a vocabulary. A key written with the
+// article is also filed without its alef (العام → لعام): after the
+// preposition ل the article is written لل (للعام), and the filter sees
+// only the word's own suffixes.
+func filterOf(v vocabulary) *lexicon.KeyFilter {
+	keys := make([]string, 0, 2*len(v))
+	for k := range v {
+		keys = append(keys, k)
+		if strings.HasPrefix(k, "ال") {
+			keys = append(keys, k[len("ا"):])
+		}
+	}
+	return lexicon.NewKeyFilter(keys)
+}
+
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
+	// Starts, when it holds one entry per token, is each token's start
+	// mask for Keys (lexicon.StartMasks) computed by the caller; Find
+	// then does not hash the words again.
+	Starts   []uint32
 	hits     []hit
 	start    []int32  // hits[start[i]:start[i+1]] begin at token i
 	mask     []uint64 // kinds of the words starting at token i (bit = kind)
@@ -152,11 +171,12 @@ type Scratch struct {
 	found     bool
 
 	// The scan's state, for the peeling callback.
-	r      *Rules
-	text   []byte
-	toks   []segment.Token
-	tok    int
-	peelFn func(int, []byte, bool)
+	r        *Rules
+	text     []byte
+	toks     []segment.Token
+	tok      int
+	peelMask uint32
+	peelFn   func(int, []byte, bool)
 }
 
 // Find appends to dst what the rules find in one sentence: text is the
@@ -175,38 +195,24 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 	}
 	p := parser{r: r, s: s, text: text, toks: toks, mentions: mentions, ref: ref}
 	first := len(dst)
-	// Dates first: numbers inside them are not quantities.
-	for i := 0; i < len(toks); {
-		if s.mask[i]&dateStarts == 0 && toks[i].Kind != segment.Number {
-			i++
-			continue
-		}
-		sp, ok := p.date(i)
-		if !ok || p.insideName(sp) {
-			i++
-			continue
-		}
-		dst = append(dst, sp)
-		p.take(sp)
-		i = sp.LastToken + 1
-	}
+	// One pass; at each token a date first (numbers inside dates are not
+	// quantities), then a counted number, then a pattern name.
 	for i := 0; i < len(toks); i++ {
-		if s.taken[i] || s.mask[i]&numberStarts == 0 && toks[i].Kind != segment.Number {
-			continue
+		m, number := s.mask[i], toks[i].Kind == segment.Number
+		var sp Span
+		ok := false
+		if m&dateStarts != 0 || number {
+			if sp, ok = p.date(i); ok && p.insideName(sp) {
+				ok = false
+			}
 		}
-		if sp, ok := p.quantity(i); ok {
-			dst = append(dst, sp)
-			p.take(sp)
-			i = sp.LastToken
+		if !ok && (m&numberStarts != 0 || number) {
+			sp, ok = p.quantity(i)
 		}
-	}
-	for i := 0; i < len(toks); i++ {
-		if s.taken[i] || s.mask[i]&(1<<kOrgHead|1<<kNameHead) == 0 {
-			continue
-		}
-		sp, ok := p.org(i)
-		if !ok {
-			sp, ok = p.place(i)
+		if !ok && m&(1<<kOrgHead|1<<kNameHead) != 0 {
+			if sp, ok = p.org(i); !ok {
+				sp, ok = p.place(i)
+			}
 		}
 		if ok {
 			dst = append(dst, sp)
@@ -221,7 +227,12 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 // asideKinds are the kinds of frequent words that only matter next to
 // something else: they are looked up when a rule asks, not in every
 // sentence's scan.
-const asideKinds = 1<<numKinds - 1 - 1<<0 - (dateStarts | numberStarts | 1<<kOrgHead | 1<<kNameHead)
+const asideKinds = 1<<numKinds - 1 - 1<<0 - (dateStarts | numberStarts | 1<<kOrgHead | 1<<kNameHead | scanned)
+
+// scanned are kinds that start nothing but are asked about around every
+// place (compass words) or weekday (future cues): cheaper found by the
+// scan than looked up each time.
+const scanned = 1<<kCompass | 1<<kFuture
 
 // The kinds of word a date or a number may start with.
 const (

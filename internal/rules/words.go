@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -111,68 +110,6 @@ type hit struct {
 
 // vocabulary maps a word's first-token key to the phrases starting with it.
 type vocabulary map[string][]*word
-
-// tailFilter tells, from a word's last bytes, whether any reading of it
-// may be a vocabulary key: readings only peel letters off a word's start,
-// so a key is always a suffix of the word. Most words fail the test and
-// cost no look-up. One small bit table serves every tail length so that
-// it stays in the processor's first-level cache.
-type tailFilter struct {
-	bits [1 << 11]uint64
-}
-
-// tailBytes is the longest tail the filter keeps: four Arabic letters.
-const tailBytes = 8
-
-// maxProcliticBytes bounds what proclitics add to a key: و + ب + ال in
-// two-byte letters.
-const maxProcliticBytes = 8
-
-// tailBits returns the last min(len(w), 8) bytes of w as an integer, the
-// last byte lowest.
-func tailBits(w []byte) uint64 {
-	if len(w) >= 8 {
-		return binary.BigEndian.Uint64(w[len(w)-8:])
-	}
-	var x uint64
-	for _, c := range w {
-		x = x<<8 | uint64(c)
-	}
-	return x
-}
-
-// tailHash hashes the lowest n bytes of x, and n.
-func tailHash(x uint64, n int) uint32 {
-	if n < 8 {
-		x &= 1<<(8*n) - 1
-	}
-	return uint32(((x ^ uint64(n)<<61) * 0x9E3779B97F4A7C15) >> 47)
-}
-
-func (f *tailFilter) set(h uint32)      { f.bits[h>>6&(1<<11-1)] |= 1 << (h & 63) }
-func (f *tailFilter) has(h uint32) bool { return f.bits[h>>6&(1<<11-1)]&(1<<(h&63)) != 0 }
-
-func (f *tailFilter) add(key string) {
-	f.set(tailHash(tailBits([]byte(key)), min(len(key), tailBytes)))
-}
-
-// may reports whether some key may end word w: a key of tailBytes or more
-// ends with w's last tailBytes; a shorter one is all of w but its
-// proclitics, so only tails that leave at most maxProcliticBytes before
-// them are tried. Keys are Arabic, two bytes a letter: only even tails.
-func (f *tailFilter) may(w []byte) bool {
-	x := tailBits(w)
-	if len(w) >= tailBytes && f.has(tailHash(x, tailBytes)) {
-		return true
-	}
-	n := min(len(w), tailBytes-1) &^ 1
-	for ; n >= 2 && len(w)-n <= maxProcliticBytes; n -= 2 {
-		if f.has(tailHash(x, n)) {
-			return true
-		}
-	}
-	return false
-}
 
 // add normalizes a phrase and files it under its first token.
 func (v vocabulary) add(norm *normalize.Normalizer, phrase string, w *word) error {
@@ -434,10 +371,16 @@ func (r *Rules) scan(s *Scratch, text []byte, toks []segment.Token) {
 			continue
 		}
 		w := text[tok.Start:tok.End]
-		if !r.tails.may(w) {
+		var mask uint32
+		if len(s.Starts) == len(toks) {
+			mask = s.Starts[i]
+		} else {
+			_, mask = r.lex.StartMasks(w, r.keys)
+		}
+		if mask == 0 {
 			continue
 		}
-		s.tok = i
+		s.tok, s.peelMask = i, mask
 		r.an.Peel(w, s.peelFn)
 		// Longest first.
 		hs := s.hits[s.start[i]:]
@@ -453,6 +396,9 @@ func (r *Rules) scan(s *Scratch, text []byte, toks []segment.Token) {
 // peeled looks up one peeling of the current token (see clitic.Peel)
 // and records the words found.
 func (s *Scratch) peeled(nameStart int, name []byte, article bool) {
+	if nameStart >= 32 || s.peelMask&(1<<nameStart) == 0 {
+		return // the filter rules this key out
+	}
 	key := name
 	if article {
 		s.key = append(append(s.key[:0], "ال"...), name...)
