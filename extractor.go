@@ -93,8 +93,8 @@ type Extractor struct {
 	resolver *resolve.Resolver
 	rules    *rules.Rules
 	lex      *lexicon.Lexicon
-	sources  []string // "gazetteer:<id>" of each entry, made once
-	isPlace  []bool   // whether each entry is a PLACE
+	sources  []string  // "gazetteer:<id>" of each entry, made once
+	isPlace  []bool    // whether each entry is a PLACE
 	pool     sync.Pool // *run
 }
 

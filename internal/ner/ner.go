@@ -103,7 +103,7 @@ type Scratch struct {
 	// Starts, when it holds one entry per token, is each token's
 	// Lexicon.StartMask computed by the caller (in one pass with other
 	// filters); Tag then does not compute it again.
-	Starts []uint32
+	Starts   []uint32
 	Readings []clitic.Reading // clitic readings of the current token
 	key      []byte
 	cueRead  []clitic.Reading
