@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"encoding/binary"
 	"fmt"
 
 	"github.com/khabar-ie/khabar/internal/clitic"
@@ -71,64 +70,19 @@ func (b *bloom) has(h uint64) bool {
 	return b.words[i]&bits == bits
 }
 
-// Keys are hashed from their end in 8-byte blocks, so that the hashes of
-// all of a word's suffixes share the work on their common tail: a word is
-// read once however many proclitic readings it has.
+// FNV-1a over a word's bytes taken from the end: the hashes of all the
+// word's suffixes come out of one backward pass.
 const (
-	hashSeed  = 0x9E3779B97F4A7C15
-	hashPrime = 0xff51afd7ed558ccd
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
 
-// hashStep folds one block into the state.
-func hashStep(h, block uint64) uint64 {
-	h ^= block
-	h *= hashPrime
-	return h ^ h>>29
-}
-
-// load reads up to 8 bytes as a little-endian integer.
-func load(b []byte) uint64 {
-	if len(b) >= 8 {
-		return binary.LittleEndian.Uint64(b)
-	}
-	var x uint64
-	for i := len(b) - 1; i >= 0; i-- {
-		x = x<<8 | uint64(b[i])
-	}
-	return x
-}
-
-// tailStates fills st[k] with the state after the last k full blocks of w
-// and returns how many were filled.
-func tailStates(w []byte, st *[maxBlocks + 1]uint64) int {
-	st[0] = hashSeed
-	k := 0
-	for end := len(w); end >= 8 && k < maxBlocks; end -= 8 {
-		st[k+1] = hashStep(st[k], load(w[end-8:end]))
-		k++
-	}
-	return k
-}
-
-// maxBlocks bounds the blocks a key hash reads: longer keys share a hash
-// with their last maxBlocks×8 bytes and length (a false positive at worst).
-const maxBlocks = 8
-
-// hashFrom finishes the hash of w[s:] from the tail states.
-func hashFrom(w []byte, s int, st *[maxBlocks + 1]uint64, filled int) uint64 {
-	n := len(w) - s
-	k := min(n/8, filled)
-	h := st[k]
-	if r := n - 8*k; r > 0 && r < 8 {
-		h = hashStep(h, load(w[s:s+r])|uint64(r)<<59)
-	}
-	return mix(h ^ uint64(n))
-}
-
 func suffixHash(b []byte) uint64 {
-	var st [maxBlocks + 1]uint64
-	filled := tailStates(b, &st)
-	return hashFrom(b, 0, &st, filled)
+	h := uint64(fnvOffset)
+	for i := len(b) - 1; i >= 0; i-- {
+		h = (h ^ uint64(b[i])) * fnvPrime
+	}
+	return mix(h)
 }
 
 // mix spreads the hash's bits so both probes are independent.
@@ -191,19 +145,26 @@ func (l *Lexicon) StartMasks(word []byte, extra *KeyFilter) (names, other uint32
 		starts[n] = i
 		n++
 	}
-	var st [maxBlocks + 1]uint64
-	filled := tailStates(word, &st)
-	for _, s := range starts[:n] {
-		if s >= len(word) || s >= 32 {
+	for n > 1 && starts[n-1] >= len(word) {
+		n-- // a word made only of proclitic letters (آب → اب) keeps its whole
+	}
+	h := uint64(fnvOffset)
+	k := n - 1
+	for i := len(word) - 1; i >= 0 && k >= 0; i-- {
+		h = (h ^ uint64(word[i])) * fnvPrime
+		if i != starts[k] {
 			continue
 		}
-		h := hashFrom(word, s, &st, filled)
-		if l.keys.has(h) {
-			names |= 1 << s
+		if s := starts[k]; s < 32 {
+			m := mix(h)
+			if l.keys.has(m) {
+				names |= 1 << s
+			}
+			if extra != nil && extra.b.has(m) {
+				other |= 1 << s
+			}
 		}
-		if extra != nil && extra.b.has(h) {
-			other |= 1 << s
-		}
+		k--
 	}
 	return names, other
 }

@@ -381,6 +381,7 @@ func TestMayStartName(t *testing.T) {
 		row("N", "ORG", "24"),
 		row("UN", "ORG", "UN"),
 		row("X", "ORG", "UNICEF"),
+		row("AB", "ORG", "آب"), // only proclitic letters once normalized (اب)
 	)
 	norm, _ := tools(t)
 	// Every form a name's first token takes in text, whatever its
@@ -393,6 +394,7 @@ func TestMayStartName(t *testing.T) {
 		"سد", "بسد", "وسد",
 		"الرس", "بالرس", "للرس",
 		"24", "UN", "UNICEF",
+		"آب", "وآب", "بآب",
 	} {
 		assert.True(t, lex.MayStartName([]byte(norm.String(w))), w)
 	}
@@ -406,6 +408,16 @@ func TestMayStartName(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, rejected, len(unrelated)-1, "the filter lets few unrelated words through")
+
+	// StartMasks marks where the key starts, for the names and for an
+	// extra filter alike.
+	extra := NewKeyFilter([]string{"عام", "العام", "لعام"})
+	names, other := lex.StartMasks([]byte(norm.String("للعام")), extra)
+	assert.Zero(t, names)
+	assert.NotZero(t, other&(1<<2), "لعام after the first ل")
+	assert.NotZero(t, other&(1<<4), "عام after لل")
+	names, _ = lex.StartMasks([]byte(norm.String("بدرعا")), nil)
+	assert.Equal(t, uint32(1<<2), names&(1<<2), "درعا after ب")
 }
 
 func TestParents(t *testing.T) {
