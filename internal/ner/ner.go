@@ -134,9 +134,10 @@ func (t *Tagger) Tag(dst []Mention, s *Scratch, text []byte, toks []segment.Toke
 			continue
 		}
 		s.Readings = s.Readings[:0]
-		if tok.Kind == segment.Word {
+		if tok.Kind == segment.Word && starts != 1 {
 			s.Readings = t.an.Proclitics(s.Readings, word, known)
 		} else {
+			// Only the whole word may be a key: no clitic analysis.
 			s.Readings = append(s.Readings, clitic.Reading{})
 		}
 		var (
