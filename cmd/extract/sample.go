@@ -46,6 +46,7 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	input := fs.String("input", "text", "input `kind`: text (files, directories) or jsonl ({\"id\", \"text\", \"date\"} a line; each document's date resolves its relative dates)")
 	maxLine := fs.Int("max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	n := fs.Int("n", 100, "sample `size`")
+	from := fs.String("source", "", "sample only entities whose source starts with `prefix` (rule:, rule:org:, gazetteer:…)")
 	seed := fs.Uint64("seed", 1, "random `seed`")
 	width := fs.Int("width", 60, "context `characters` shown on each side")
 	format := fs.String("format", "text", "output `format`: text or jsonl")
@@ -119,7 +120,7 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 		docs++
 		var runes []rune
 		for _, ent := range res.Entities {
-			if *typ != "ALL" && ent.Type != *typ {
+			if *typ != "ALL" && ent.Type != *typ || !strings.HasPrefix(ent.Source, *from) {
 				continue
 			}
 			slot, keep := sampler.Offer()
