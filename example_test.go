@@ -162,3 +162,40 @@ func ExampleEntity_admin() {
 	// "قتل مدني في مدينة جاسم.": 1 entities
 	// جاسم C6111 head:مدينة جاسم < إزرع < درعا < سوريا
 }
+
+// Dates, figures and names found by pattern: every DATE has an ISO 8601
+// value at its own precision (relative ones resolved against the
+// document's reference date), a QUANTITY is a number with the noun it
+// counts, and «اللواء 52» is an organization though no list names it.
+func ExampleExtractor_Extract_dates() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := x.Extract(context.Background(), khabar.Document{
+		ID:      "a2",
+		RefDate: time.Date(2022, 7, 26, 0, 0, 0, 0, time.UTC),
+		Text: "قُتل 13 عنصرًا من اللواء 52 أمس (الاثنين)، بعد اتفاق 3 من تشرين الأول 2021 " +
+			"الموافق 26 صفر 1443 هـ. وكانت المعارك بدأت أواخر آذار الماضي.",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range res.Entities {
+		switch e.Type {
+		case "DATE":
+			fmt.Println(e.Type, e.Text, "→", e.Value, e.Calendar, e.Resolved)
+		case "QUANTITY":
+			fmt.Println(e.Type, e.Text, "→", e.Quantity.Value, e.Quantity.Unit)
+		default:
+			fmt.Println(e.Type, e.Text, e.Subtype, e.Source)
+		}
+	}
+	// Output:
+	// QUANTITY 13 عنصرًا → 13 member
+	// ORG اللواء 52 military_unit rule:org:unit
+	// DATE أمس (الاثنين) → 2022-07-25 gregorian relative
+	// DATE 3 من تشرين الأول 2021 → 2021-10-03 gregorian explicit
+	// DATE 26 صفر 1443 هـ → 2021-10-03 hijri explicit
+	// DATE أواخر آذار الماضي → 2022-03-21/2022-03-31 gregorian relative
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -207,9 +206,6 @@ func eachTSV(src fs.FS, name string, cols int, fn func([]string) error) error {
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
-	}
-	if _, err := fs.Stat(src, name); errors.Is(err, fs.ErrNotExist) {
-		return err
 	}
 	return nil
 }
