@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/resolve"
@@ -445,7 +446,7 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 		Norm:      c.norm,
 		Canonical: best.Name,
 		NameEn:    best.NameEn,
-		IDs:       map[string]string{"gazetteer": best.ID},
+		IDs:       idsOf(best),
 		Source:    ru.x.sources[bestIndex],
 		Evidence:  d.Basis,
 		Sentence:  c.sentence,
@@ -457,9 +458,6 @@ func (ru *run) entity(c *candidate, d resolve.Decision) *Entity {
 		if h := m.Cues.Head; h != nil && h.Kind == ner.CueHead {
 			e.Head = h.Word
 		}
-	}
-	for _, kv := range best.IDs {
-		e.IDs[kv.Key] = kv.Value
 	}
 	if best.Geo != nil {
 		e.Geo = &Geo{Lat: best.Geo.Lat, Lon: best.Geo.Lon}
@@ -480,6 +478,17 @@ func (x *Extractor) placeMatch(m *ner.Mention) bool {
 		}
 	}
 	return false
+}
+
+// idsOf returns a record's ids for a gazetteer entry: its own and the
+// external ones.
+func idsOf(e *lexicon.Entry) map[string]string {
+	ids := make(map[string]string, 1+len(e.IDs))
+	ids["gazetteer"] = e.ID
+	for _, kv := range e.IDs {
+		ids[kv.Key] = kv.Value
+	}
+	return ids
 }
 
 // ruleEntity turns a rule span into a record.
@@ -525,10 +534,7 @@ func (ru *run) ruleEntity(c *ruleCandidate) *Entity {
 		ent := &entries[sp.Entry]
 		if ent.Type == sp.Type && ent.Subtype == sp.Subtype {
 			e.Canonical, e.NameEn = ent.Name, ent.NameEn
-			e.IDs = map[string]string{"gazetteer": ent.ID}
-			for _, kv := range ent.IDs {
-				e.IDs[kv.Key] = kv.Value
-			}
+			e.IDs = idsOf(ent)
 			e.Admin = ru.x.adminChain(sp.Entry)
 		} else {
 			e.Admin = append([]AdminUnit{{ID: ent.ID, Name: ent.Name, Subtype: ent.Subtype}}, ru.x.adminChain(sp.Entry)...)

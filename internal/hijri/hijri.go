@@ -95,10 +95,7 @@ func Calendar(y int) string {
 // MonthLength returns the number of days (29 or 30) of month m (1 =
 // Muharram … 12 = Dhu al-Hijjah) of Hijri year y.
 func MonthLength(y, m int) (int, error) {
-	if err := checkYearMonth(y, m); err != nil {
-		return 0, err
-	}
-	t, err := loadTable()
+	t, err := tableFor(y, m)
 	if err != nil {
 		return 0, err
 	}
@@ -188,13 +185,19 @@ func checkYearMonth(y, m int) error {
 	return nil
 }
 
+// tableFor checks a Hijri year and month and returns the Umm al-Qura
+// table (which may or may not cover the year).
+func tableFor(y, m int) (*table, error) {
+	if err := checkYearMonth(y, m); err != nil {
+		return nil, err
+	}
+	return loadTable()
+}
+
 // monthStart returns the first day of month m of Hijri year y, in days
 // since 1970-01-01.
 func monthStart(y, m int) (int, error) {
-	if err := checkYearMonth(y, m); err != nil {
-		return 0, err
-	}
-	t, err := loadTable()
+	t, err := tableFor(y, m)
 	if err != nil {
 		return 0, err
 	}

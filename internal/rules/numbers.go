@@ -16,11 +16,7 @@ func (r *Rules) Numbers(dst []Span, s *Scratch, text []byte, toks []segment.Toke
 	if len(toks) == 0 {
 		return dst
 	}
-	r.scan(s, text, toks)
-	s.taken = s.taken[:0]
-	for range toks {
-		s.taken = append(s.taken, false)
-	}
+	p := r.begin(s, text, toks)
 	// Number words inside month and day names («كانون الأول», «أول
 	// أمس», «الاثنين») are not figures.
 	for _, h := range s.hits {
@@ -31,7 +27,6 @@ func (r *Rules) Numbers(dst []Span, s *Scratch, text []byte, toks []segment.Toke
 			}
 		}
 	}
-	p := parser{r: r, s: s, text: text, toks: toks}
 	for i := 0; i < len(toks); i++ {
 		if s.taken[i] {
 			continue

@@ -148,8 +148,10 @@ func isNisbaShaped(w []byte) bool {
 		(bytes.HasSuffix(w, []byte("ي")) || bytes.HasSuffix(w, []byte("يه")) || bytes.HasSuffix(w, []byte("ية")))
 }
 
-// adjectives reads the nisba adjectives after a name («وزارة الداخلية
-// العراقية»): it returns the last one and the country a foreign one names.
+// adjectives reads up to two nisba adjectives from token j («وزارة
+// الداخلية العراقية», «الشرطة العسكرية الروسية»): it returns the last
+// (j-1 if none) and the country a foreign one names ("-" for a foreign
+// adjective without a country, such as الدولي).
 func (p *parser) adjectives(j int) (last int, country string) {
 	last = j - 1
 	for k := j; k < j+2; k++ {
@@ -446,26 +448,14 @@ func (p *parser) country(name string) int32 {
 // with the article, «القوات الروسية», «الشرطة العسكرية الروسية».
 func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 	if head.definite {
-		last, foreign, country := -1, false, ""
-		for k := j; k < j+2; k++ {
-			n := p.inner(k, kNisba)
-			if n == nil {
-				break
-			}
-			last = n.last
-			if n.w.value == 1 {
-				foreign, country = true, n.w.key
-			}
-		}
-		if last < 0 {
+		last, country := p.adjectives(j)
+		if last < j {
 			return Span{}, false
 		}
 		sp := p.orgSpan(i, last, "rule:org:forces", false)
-		if foreign {
+		if country != "" {
 			sp.Subtype = "foreign_forces"
-			if e, ok := p.r.countries[country]; ok {
-				sp.Entry = e
-			}
+			sp.Entry = p.country(country)
 		}
 		p.owns(&sp)
 		return sp, true

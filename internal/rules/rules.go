@@ -188,12 +188,8 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 	if len(toks) == 0 {
 		return dst
 	}
-	r.scan(s, text, toks)
-	s.taken = s.taken[:0]
-	for range toks {
-		s.taken = append(s.taken, false)
-	}
-	p := parser{r: r, s: s, text: text, toks: toks, mentions: mentions, ref: ref}
+	p := r.begin(s, text, toks)
+	p.mentions, p.ref = mentions, ref
 	first := len(dst)
 	// One pass; at each token a date first (numbers inside dates are not
 	// quantities), then a counted number, then a pattern name.
@@ -241,6 +237,17 @@ const (
 	numberStarts = 1<<kNumUnit | 1<<kNumTeenUnit | 1<<kNumTen | 1<<kNumTens | 1<<kNumHundreds | 1<<kNumScale |
 		1<<kOrdinal | 1<<kNumHalf | 1<<kCountedDual
 )
+
+// begin scans a sentence and returns a parser over it with no token
+// taken.
+func (r *Rules) begin(s *Scratch, text []byte, toks []segment.Token) parser {
+	r.scan(s, text, toks)
+	s.taken = s.taken[:0]
+	for range toks {
+		s.taken = append(s.taken, false)
+	}
+	return parser{r: r, s: s, text: text, toks: toks}
+}
 
 // insideName reports whether a gazetteer name holds the span and more
 // («روسيا اليوم», the channel): the name wins.
