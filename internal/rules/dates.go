@@ -245,7 +245,7 @@ func (p *parser) explicit(i int) (reading, bool) {
 	}
 	// «قوى 14 آذار», «مدينة 6 أكتوبر»: a day and month without a year
 	// after such nouns name something.
-	if h := p.get(i-1, kNotDate); h != nil && h.last == i-1 {
+	if p.afterNotDate(i) {
 		return reading{}, false
 	}
 	// No year: the direction word or the nearest occurrence.
@@ -267,6 +267,17 @@ func (p *parser) explicit(i int) (reading, bool) {
 	v := dayValue(date(y, m, day))
 	v.Relative = true
 	return reading{last, v, "rule:date:day-month"}, true
+}
+
+// afterNotDate reports a noun before token i, across an opening quote,
+// that makes what follows a name («قوى 14 آذار», «فريق “14 آذار”»).
+func (p *parser) afterNotDate(i int) bool {
+	k := i - 1
+	if p.isKind(k, segment.Punct) && isOpenQuote(p.word(k)) {
+		k--
+	}
+	h := p.get(k, kNotDate)
+	return h != nil && h.last == k
 }
 
 // hijriNearest resolves a Hijri day and month without a year to the

@@ -119,6 +119,9 @@ func (p *parser) definiteRun(j, max int) (int, bool) {
 		if p.blocksName(k, conj) || k == j && p.inner(k, kNotOrg) != nil {
 			break
 		}
+		if m := p.mentionAt(k); k > j && m >= 0 && p.matchOf(m, TypeOrg) >= 0 {
+			break // «وزارة الدفاع والموساد»: another organization
+		}
 		last = k
 		if conj {
 			break
@@ -235,8 +238,8 @@ func (p *parser) org(i int) (Span, bool) {
 		sp, ok = p.named(i, j, head, true)
 	case "group":
 		sp, ok = p.named(i, j, head, false)
-	case "media":
-		sp, ok = p.named(i, j, head, h.w.key == "media" && p.mediaTakesWords(head))
+	case "media", "desc":
+		sp, ok = p.named(i, j, head, p.mediaTakesWords(head))
 	case "forces":
 		sp, ok = p.forces(i, j, head)
 	}
@@ -350,8 +353,8 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 	}
 	if close, ok := p.quoted(j); ok {
 		var sp Span
-		if head.class == "media" {
-			sp = p.span(j+1, close-1, 0, TypeOrg, "rule:org:media")
+		if head.class == "media" || head.class == "desc" {
+			sp = p.span(j+1, close-1, 0, TypeOrg, head.rule)
 		} else {
 			sp = p.orgSpan(i, close, head.rule, false)
 		}
@@ -361,14 +364,15 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 		p.owns(&sp)
 		return sp, true
 	}
-	local := p.inner(i, kLocal) != nil || p.get(i, kLocal) != nil
-	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && head.class == "media" {
+	lh := p.get(i, kLocal)
+	local, direct := lh != nil, lh != nil && lh.w.value == 1
+	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && (head.class == "media" || head.class == "desc") {
 		return Span{}, false // «شبكة درعا 24»: the outlet by its name
 	}
 	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" {
 		m := &p.mentions[k]
 		e := p.matchOf(k, TypeOrg)
-		if e < 0 && local {
+		if e < 0 && direct {
 			e = p.localPlace(k)
 		}
 		if e < 0 {
@@ -479,13 +483,24 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		p.owns(&sp)
 		return sp, true
 	}
+	if p.inner(j, kNotForces) != nil {
+		return Span{}, false // «قوات الأمن»: any state's security forces
+	}
+	owner := p.inner(j, kOwner)
+	if head.word == "جيش" && owner == nil {
+		return Span{}, false // «جيش المستقبل»: a name needs quotes or the gazetteer
+	}
 	last, ok := p.definiteRun(j, 2)
 	if !ok {
 		return Span{}, false
 	}
+	last, country := p.adjectives(last + 1)
 	sp := p.orgSpan(i, last, "rule:org:forces", false)
-	if head.word == "جيش" && p.inner(j, kOwner) == nil {
-		sp.Subtype = "armed_group" // «جيش الأحرار», not «جيش النظام»
+	switch {
+	case country != "":
+		sp.Subtype, sp.Entry = "foreign_forces", p.country(country) // «قوات الأمن المصرية»
+	case owner != nil && owner.w.value == 1:
+		sp.Subtype = "foreign_forces" // «قوات الاحتلال», «قوات التحالف»
 	}
 	p.owns(&sp)
 	return sp, true
@@ -535,6 +550,9 @@ func (p *parser) place(i int) (Span, bool) {
 		if !p.isKind(j, segment.Word) || p.notPlaceName(j) || p.blocksName(j, false) && p.mentionAt(j) < 0 {
 			return Span{}, false
 		}
+		if c := p.r.tagger.CueAt(&p.s.cue, p.word(j)); c != nil && (c.Kind == ner.CueHead || c.Kind == ner.CueOrgHead) {
+			return Span{}, false // «ميناء محافظة الحديدة»: another head, not a name
+		}
 		last = j
 		if k := p.mentionAt(j); k >= 0 {
 			last = p.mentions[k].LastToken
@@ -556,8 +574,8 @@ func (p *parser) place(i int) (Span, bool) {
 			// «خيام الهنود», «خشم العان»: a noun and its genitive.
 			last = next
 		}
-		if a := p.inner(last+1, kAdjective); a != nil && !p.inMention(last+1) {
-			last = a.last
+		if a := p.inner(last+1, kAdjective); a != nil && !p.inMention(last+1) && (!inName || p.inner(last+1, kCompass) == nil) {
+			last = a.last // «قرية الكرك الشرقي», «مطار عدن الدولي»; not «ميناء عدن الجنوبي»
 		}
 	}
 	nameStart := first

@@ -68,6 +68,7 @@ const (
 	kNotOrg                      // a word after a body head that names no organization (العزاء)
 	kOrgAdj                      // a non-nisba adjective closing an organization's name (العليا)
 	kLocal                       // a body head that takes a place as its name (بلدية)
+	kNotForces                   // what makes «قوات X» no named force (الأمن)
 	kOrdinal                     // الأول…العاشر
 	kCounted                     // a counted noun; key = unit
 	kOrgHead                     // key = pattern class, value index into orgHeads
@@ -275,11 +276,15 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			return errors.New("want class, head[, subtype]")
 		}
 		if k, ok := map[string]kind{"unitword": kUnitWord, "service": kService, "owner": kOwner,
-			"notorg": kNotOrg, "orgadj": kOrgAdj, "local": kLocal}[f[0]]; ok {
-			return v.add(norm, f[1], &word{kind: k})
+			"notorg": kNotOrg, "orgadj": kOrgAdj, "local": kLocal, "notforces": kNotForces}[f[0]]; ok {
+			w := &word{kind: k}
+			if len(f) > 2 && (f[2] == "foreign" || f[2] == "direct") {
+				w.value = 1 // a foreign owner; a local head taking a place directly
+			}
+			return v.add(norm, f[1], w)
 		}
 		switch f[0] {
-		case "unit", "branch", "body", "group", "media", "forces":
+		case "unit", "branch", "body", "group", "media", "desc", "forces":
 		default:
 			return fmt.Errorf("unknown class %q", f[0])
 		}
