@@ -107,6 +107,22 @@ func (s *Scratch) tryAside(nameStart int, name []byte, article bool) {
 	}
 }
 
+// asideKindsAt returns the kinds of the one-token aside words token i is,
+// as written (no clitic peeled): one look-up where a rule asks about
+// several kinds at once.
+func (p *parser) asideKindsAt(i int) uint64 {
+	if !p.isKind(i, segment.Word) {
+		return 0
+	}
+	var m uint64
+	for _, vw := range p.r.aside[string(p.word(i))] {
+		if len(vw.rest) == 0 {
+			m |= 1 << vw.kind
+		}
+	}
+	return m
+}
+
 // asideRing is how many on-demand hits stay valid at once.
 const asideRing = 8
 

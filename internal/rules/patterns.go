@@ -174,10 +174,8 @@ func (p *parser) adjectives(j int) (last int, country string) {
 // word, a date or number word, a compass word, or the start of a gazetteer
 // place (unless it is an adjective: «وزارة الداخلية السعودية»).
 func (p *parser) blocksName(k int, conj bool) bool {
-	for _, a := range [...]kind{kStop, kDirection, kCompass, kUnit} {
-		if p.inner(k, a) != nil {
-			return true
-		}
+	if p.asideKindsAt(k)&(1<<kStop|1<<kDirection|1<<kUnit) != 0 || p.inner(k, kCompass) != nil {
+		return true
 	}
 	for _, h := range p.hits(k) {
 		if h.clitic && !conj {
@@ -643,7 +641,7 @@ func (p *parser) fitting(k int, cue *ner.Cue) int32 {
 func (p *parser) notPlaceName(j int) bool {
 	w := p.word(j)
 
-	if p.inner(j, kPlaceStop) != nil || p.inner(j, kStop) != nil {
+	if p.asideKindsAt(j)&(1<<kPlaceStop|1<<kStop) != 0 {
 		return true
 	}
 	// An indefinite feminine nisba agrees with the head as an adjective

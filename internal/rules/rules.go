@@ -266,6 +266,17 @@ func (p *parser) insideName(sp Span) bool {
 // container head («ريف درعا الغربي»), a compass adjective after it. It
 // must follow Find on the same sentence (it reads Find's scan).
 func (r *Rules) Qualify(s *Scratch, text []byte, toks []segment.Token, m *ner.Mention) string {
+	// Compass words are found by the scan: most places have none near.
+	near := false
+	for k := max(0, m.FirstToken-3); k <= m.LastToken+1 && k < len(s.mask); k++ {
+		if s.mask[k]&(1<<kCompass) != 0 {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return ""
+	}
 	s.r = r
 	p := parser{r: r, s: s, text: text, toks: toks}
 	c := &m.Cues
