@@ -166,6 +166,10 @@ func (p *parser) adjectives(j int) (last int, country string) {
 		if n.w.value == 1 {
 			country = n.w.key
 		}
+		if c := p.inner(last+1, kCompass); c != nil && c.article {
+			last = c.last // «الكورية الجنوبية»
+			k = last
+		}
 	}
 	return last, country
 }
@@ -349,7 +353,10 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 	if head.definite {
 		return Span{}, false
 	}
-	if close, ok := p.quoted(j); ok {
+	lh := p.get(i, kLocal)
+	local, direct := lh != nil, lh != nil && lh.w.value == 1
+	nounOnly := lh != nil && lh.w.value == 2 // «مديرية صحة درعا», never «مديرية X»
+	if close, ok := p.quoted(j); ok && !nounOnly && !p.quotedDescription(j+1, close-1) {
 		var sp Span
 		if head.class == "media" || head.class == "desc" {
 			sp = p.span(j+1, close-1, 0, TypeOrg, head.rule)
@@ -362,12 +369,10 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 		p.owns(&sp)
 		return sp, true
 	}
-	lh := p.get(i, kLocal)
-	local, direct := lh != nil, lh != nil && lh.w.value == 1
 	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && (head.class == "media" || head.class == "desc") {
 		return Span{}, false // «شبكة درعا 24»: the outlet by its name
 	}
-	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" {
+	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && !nounOnly {
 		m := &p.mentions[k]
 		e := p.matchOf(k, TypeOrg)
 		if e < 0 && direct {
@@ -397,21 +402,25 @@ func (p *parser) named(i, j int, head *orgHead, words bool) (Span, bool) {
 		}
 	}
 words:
-	if !words {
+	if !words || nounOnly {
 		return Span{}, false
 	}
 	last, ok := p.definiteRun(j, 4)
 	if !ok && !local {
 		// «محكمة الميدان العسكرية»: a place's name inside an
 		// organization's.
-		if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && p.mentions[k].LastToken == j {
-			last, ok = p.definiteRunFrom(j+1, j, 3)
+		if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" && p.mentions[k].LastToken == j &&
+			bytes.HasPrefix(p.word(j), []byte("ال")) {
+			last, ok = p.definiteRunFrom(j+1, j, 3) // not «محكمة ألمانية», a German court
 		}
 	}
 	if !ok {
 		return Span{}, false
 	}
 	sp := p.orgSpan(i, last, head.rule, false)
+	if head.class == "media" && p.inner(j, kService) != nil {
+		sp.Subtype = "security_service" // «وكالة المخابرات المركزية»
+	}
 	if _, country := p.adjectives(last); country != "" {
 		sp.Entry = p.country(country)
 	}
@@ -493,6 +502,11 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		return Span{}, false
 	}
 	last, country := p.adjectives(last + 1)
+	for k := j; k <= last && country == ""; k++ {
+		if n := p.inner(k, kNisba); n != nil && n.w.value == 1 {
+			country = n.w.key // «قوات الدفاع الإسرائيلي»
+		}
+	}
 	sp := p.orgSpan(i, last, "rule:org:forces", false)
 	switch {
 	case country != "":
@@ -514,8 +528,11 @@ func (p *parser) place(i int) (Span, bool) {
 		return Span{}, false
 	}
 	h := p.get(i, kNameHead)
-	if h == nil || h.article {
-		return Span{}, false
+	if h == nil || h.article || h.clitic && len(p.word(i))-int(h.nameStart) <= 4 {
+		return Span{}, false // «وحي أمان» is a name: a two-letter head takes no clitic
+	}
+	if nh := p.get(i-1, kNotHead); nh != nil && nh.last == i-1 {
+		return Span{}, false // «رصاص حي»: live ammunition
 	}
 	inName := h.w.value == 1
 	cue := p.r.tagger.CueAt(&p.s.cue, p.word(i))
@@ -566,6 +583,9 @@ func (p *parser) place(i int) (Span, bool) {
 				return Span{}, false
 			}
 			last = next
+			if p.inner(next, kNameInitial) != nil && p.isKind(next+1, segment.Word) && !p.notPlaceName(next+1) && !p.blocksName(next+1, false) {
+				last = next + 1 // «مطار الملك عبد العزيز»
+			}
 		case last == j && !bytes.HasPrefix(p.word(j), []byte("ال")) && p.isKind(next, segment.Word) &&
 			bytes.HasPrefix(p.word(next), []byte("ال")) && !isNisbaShaped(p.word(next)) && !isParticiple(p.word(next)) &&
 			p.inner(next, kAdjective) == nil && !p.notPlaceName(next) && (p.singleMention(next) || !p.blocksName(next, false) && !p.inMention(next)):
@@ -614,6 +634,33 @@ func (p *parser) singleMention(j int) bool {
 	return k >= 0 && p.mentions[k].LastToken == j && p.mentions[k].Prefix == ""
 }
 
+// looksVerbal reports a word after a head noun shaped like a verb or a
+// prepositional phrase, not a name: an imperfect verb (يعتمد), a feminine
+// past (تمكنت) or short present (تقع، تطل), or ل + the article (للعيش).
+func looksVerbal(w []byte) bool {
+	n := utf8.RuneCount(w)
+	switch {
+	case bytes.HasPrefix(w, []byte("لل")):
+		return true
+	case bytes.HasPrefix(w, []byte("ي")) && n >= 4:
+		return true
+	case bytes.HasPrefix(w, []byte("ت")) && (n == 3 || n >= 4 && bytes.HasSuffix(w, []byte("ت"))):
+		return true
+	}
+	return false
+}
+
+// quotedDescription reports a quoted one-word indefinite adjective after
+// a head («حزب “وسطي”», a centrist party), not a name.
+func (p *parser) quotedDescription(first, last int) bool {
+	if first != last {
+		return false
+	}
+	w := p.word(first)
+	return !bytes.HasPrefix(w, []byte("ال")) && utf8.RuneCount(w) >= 4 &&
+		(bytes.HasSuffix(w, []byte("ي")) || bytes.HasSuffix(w, []byte("يه")))
+}
+
 // isParticiple reports a definite word shaped like a derived participle
 // («المتنازع», «المستهدفة»), an adjective rather than a genitive name.
 func isParticiple(w []byte) bool {
@@ -642,6 +689,9 @@ func (p *parser) notPlaceName(j int) bool {
 	w := p.word(j)
 
 	if p.asideKindsAt(j)&(1<<kPlaceStop|1<<kStop) != 0 {
+		return true
+	}
+	if looksVerbal(w) {
 		return true
 	}
 	// An indefinite feminine nisba agrees with the head as an adjective

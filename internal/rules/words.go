@@ -69,6 +69,7 @@ const (
 	kOrgAdj                      // a non-nisba adjective closing an organization's name (العليا)
 	kLocal                       // a body head that takes a place as its name (بلدية)
 	kNotForces                   // what makes «قوات X» no named force (الأمن)
+	kNotHead                     // a word before which a place head noun is no head (رصاص حي)
 	kOrdinal                     // الأول…العاشر
 	kCounted                     // a counted noun; key = unit
 	kOrgHead                     // key = pattern class, value index into orgHeads
@@ -278,8 +279,11 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 		if k, ok := map[string]kind{"unitword": kUnitWord, "service": kService, "owner": kOwner,
 			"notorg": kNotOrg, "orgadj": kOrgAdj, "local": kLocal, "notforces": kNotForces}[f[0]]; ok {
 			w := &word{kind: k}
-			if len(f) > 2 && (f[2] == "foreign" || f[2] == "direct") {
+			switch {
+			case len(f) > 2 && (f[2] == "foreign" || f[2] == "direct"):
 				w.value = 1 // a foreign owner; a local head taking a place directly
+			case len(f) > 2 && f[2] == "noun":
+				w.value = 2 // a local head taking a place only after a noun
 			}
 			return v.add(norm, f[1], w)
 		}
@@ -312,6 +316,8 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			w.kind = kNameInitial
 		case "adjective":
 			w.kind = kAdjective
+		case "nothead":
+			w.kind = kNotHead
 		case "namehead":
 			w.kind = kNameHead
 			if len(f) > 2 && f[2] == "inname" {
