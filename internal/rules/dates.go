@@ -414,6 +414,14 @@ func (p *parser) bareWeekdayFits(i, last int) bool {
 	if p.inner(last+1, kNumTen) != nil {
 		return false
 	}
+	// «الزوجين الاثنين»: الاثنين after a definite dual or plural is "the
+	// two".
+	if wh := p.get(i, kWeekday); wh != nil && wh.w.value == 1 {
+		if w := p.word(i - 1); p.isKind(i-1, segment.Word) && bytes.HasPrefix(w, []byte("ال")) &&
+			(bytes.HasSuffix(w, []byte("ين")) || bytes.HasSuffix(w, []byte("ان"))) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -448,10 +456,15 @@ func (p *parser) relative(i int) (reading, bool) {
 			return reading{}, false
 		}
 	}
+	if h.w.key == "day" && p.inner(h.last+1, kSameDay) != nil {
+		return reading{}, false // «اليوم ذاته»: the same day as the one just told
+	}
 	v := shift(p.ref, h.w.key, h.w.value)
 	v.Relative = true
 	if h.w.key == "day" {
-		// «اليوم، الثلاثاء», «أمس (الأحد)»: one date.
+		// «اليوم، الثلاثاء», «أمس (الأحد)»: one date. Where the two
+		// disagree (an article dated the day after it was written), the
+		// weekday written wins: its day nearest the relative one.
 		k := last + 1
 		paren := p.isPunct(k, "(")
 		if paren || p.isPunct(k, "،", ",") {
@@ -462,6 +475,8 @@ func (p *parser) relative(i int) (reading, bool) {
 			if paren && p.isPunct(last+1, ")") {
 				last++
 			}
+			v = dayValue(nearestWeekday(v.From, wh.w.value))
+			v.Relative = true
 		}
 	}
 	return reading{last, v, "rule:date:relative"}, true

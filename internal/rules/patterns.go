@@ -157,18 +157,18 @@ func isNisbaShaped(w []byte) bool {
 // adjective without a country, such as الدولي).
 func (p *parser) adjectives(j int) (last int, country string) {
 	last = j - 1
-	for k := j; k < j+2; k++ {
+	for k := j; k < j+3; k++ {
+		if c := p.inner(k, kCompass); c != nil && c.article && k > 0 && isNisbaShaped(p.word(k-1)) {
+			last = c.last // «الكورية الجنوبية»
+			continue
+		}
 		n := p.inner(k, kNisba)
-		if n == nil {
+		if n == nil || k-j >= 2 {
 			break
 		}
 		last = n.last
 		if n.w.value == 1 {
 			country = n.w.key
-		}
-		if c := p.inner(last+1, kCompass); c != nil && c.article {
-			last = c.last // «الكورية الجنوبية»
-			k = last
 		}
 	}
 	return last, country
@@ -417,11 +417,15 @@ words:
 	if !ok {
 		return Span{}, false
 	}
+	last, country := p.adjectives(last + 1) // «وكالة الأنباء الكورية الشمالية»
+	if country == "" {
+		country = p.countryIn(j, last)
+	}
 	sp := p.orgSpan(i, last, head.rule, false)
 	if head.class == "media" && p.inner(j, kService) != nil {
 		sp.Subtype = "security_service" // «وكالة المخابرات المركزية»
 	}
-	if _, country := p.adjectives(last); country != "" {
+	if country != "" {
 		sp.Entry = p.country(country)
 	}
 	p.owns(&sp)
@@ -471,27 +475,25 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		p.owns(&sp)
 		return sp, true
 	}
+	if p.inner(j, kNotForces) != nil {
+		return Span{}, false // «قوات الأمن», «شرطة المدينة»: any state's, any town's
+	}
 	if k := p.mentionAt(j); k >= 0 && p.mentions[k].Prefix == "" {
 		m := &p.mentions[k]
 		sp := p.orgSpan(i, m.LastToken, "rule:org:forces", false)
-		if e := p.matchOf(k, TypeOrg); e >= 0 {
-			sp.Entry = e
-			if p.r.lex.Entries()[e].Subtype == "foreign_forces" {
-				sp.Subtype = "foreign_forces"
-			}
-		} else if e := p.matchOf(k, TypePlace); e >= 0 {
-			sp.Entry = e
-			if en := p.r.lex.Entries()[e]; en.Subtype == "country" && en.Name != "سوريا" {
-				sp.Subtype = "foreign_forces"
-			}
-		} else {
+		e := p.matchOf(k, TypeOrg)
+		if e < 0 {
+			e = p.matchOf(k, TypePlace)
+		}
+		if e < 0 {
 			return Span{}, false
+		}
+		sp.Entry = e
+		if p.foreign(e) {
+			sp.Subtype = "foreign_forces" // «قوات الدفاع الإسرائيلية», «قوات روسيا»
 		}
 		p.owns(&sp)
 		return sp, true
-	}
-	if p.inner(j, kNotForces) != nil {
-		return Span{}, false // «قوات الأمن»: any state's security forces
 	}
 	owner := p.inner(j, kOwner)
 	if head.word == "جيش" && owner == nil {
@@ -502,10 +504,8 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 		return Span{}, false
 	}
 	last, country := p.adjectives(last + 1)
-	for k := j; k <= last && country == ""; k++ {
-		if n := p.inner(k, kNisba); n != nil && n.w.value == 1 {
-			country = n.w.key // «قوات الدفاع الإسرائيلي»
-		}
+	if country == "" {
+		country = p.countryIn(j, last) // «قوات الدفاع الإسرائيلي»
 	}
 	sp := p.orgSpan(i, last, "rule:org:forces", false)
 	switch {
@@ -516,6 +516,32 @@ func (p *parser) forces(i, j int, head *orgHead) (Span, bool) {
 	}
 	p.owns(&sp)
 	return sp, true
+}
+
+// countryIn returns the country a foreign nisba adjective among tokens
+// first..last names, or "".
+func (p *parser) countryIn(first, last int) string {
+	for k := first; k <= last; k++ {
+		if n := p.inner(k, kNisba); n != nil && n.w.value == 1 {
+			return n.w.key
+		}
+	}
+	return ""
+}
+
+// foreign reports whether entry e is, or belongs to, a country other than
+// Syria, or is itself a foreign force or an international body.
+func (p *parser) foreign(e int32) bool {
+	entries := p.r.lex.Entries()
+	if sub := entries[e].Subtype; sub == "foreign_forces" || sub == "international" {
+		return true // «قوات الحلف الأطلسي»
+	}
+	for ; e >= 0; e = p.r.lex.Parent(e) {
+		if en := &entries[e]; en.Type == TypePlace && en.Subtype == "country" {
+			return en.Name != "سوريا"
+		}
+	}
+	return false
 }
 
 // place reads a place head noun and a name the gazetteer does not know
@@ -531,8 +557,8 @@ func (p *parser) place(i int) (Span, bool) {
 	if h == nil || h.article || h.clitic && len(p.word(i))-int(h.nameStart) <= 4 {
 		return Span{}, false // «وحي أمان» is a name: a two-letter head takes no clitic
 	}
-	if nh := p.get(i-1, kNotHead); nh != nil && nh.last == i-1 {
-		return Span{}, false // «رصاص حي»: live ammunition
+	if nh := p.get(i-1, kNotHead); nh != nil && nh.last == i-1 && (nh.w.key == "" || nh.w.key == string(p.word(i)[h.nameStart:])) {
+		return Span{}, false // «رصاص حي»: live ammunition; «من ناحية»: on the one hand
 	}
 	inName := h.w.value == 1
 	cue := p.r.tagger.CueAt(&p.s.cue, p.word(i))

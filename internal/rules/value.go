@@ -290,6 +290,17 @@ func weekdayFrom(ref time.Time, wd, dir int) time.Time {
 	return ref.AddDate(0, 0, -((cur - wd + 7) % 7))
 }
 
+// nearestWeekday returns the day with ISO weekday wd nearest to t (t
+// itself if it is one; three days either way at most).
+func nearestWeekday(t time.Time, wd int) time.Time {
+	cur := (int(t.Weekday())+6)%7 + 1
+	d := (wd - cur + 7) % 7 // days ahead, 0..6
+	if d > 3 {
+		d -= 7
+	}
+	return t.AddDate(0, 0, d)
+}
+
 // shift moves ref by n units and returns the value at the unit's
 // precision.
 func shift(ref time.Time, unit string, n int) DateValue {

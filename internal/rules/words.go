@@ -70,6 +70,7 @@ const (
 	kLocal                       // a body head that takes a place as its name (بلدية)
 	kNotForces                   // what makes «قوات X» no named force (الأمن)
 	kNotHead                     // a word before which a place head noun is no head (رصاص حي)
+	kSameDay                     // after «اليوم»: the same day (ذاته، نفسه)
 	kOrdinal                     // الأول…العاشر
 	kCounted                     // a counted noun; key = unit
 	kOrgHead                     // key = pattern class, value index into orgHeads
@@ -195,7 +196,7 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			return nil
 		default:
 			k := map[string]kind{"ago": kAgo, "yearcue": kYearCue, "yearprep": kYearPrep, "firstday": kFirstDay,
-				"monthcue": kMonthCue, "day": kDay, "concord": kConcord, "of": kOf, "notweekday": kNotWeekday, "notdate": kNotDate, "future": kFuture}[f[0]]
+				"monthcue": kMonthCue, "day": kDay, "concord": kConcord, "of": kOf, "notweekday": kNotWeekday, "notdate": kNotDate, "future": kFuture, "sameday": kSameDay}[f[0]]
 			if k == 0 {
 				return fmt.Errorf("unknown kind %q", f[0])
 			}
@@ -318,6 +319,9 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 			w.kind = kAdjective
 		case "nothead":
 			w.kind = kNotHead
+			if len(f) > 2 {
+				w.key = norm.String(f[2]) // only before this head
+			}
 		case "namehead":
 			w.kind = kNameHead
 			if len(f) > 2 && f[2] == "inname" {
