@@ -54,3 +54,15 @@ func describe(fs []found) []string {
 	}
 	return out
 }
+
+// TestFormat checks the hand-written ISO 8601 formatting against
+// time.Format and ISOWeek, including years before 1000.
+func TestFormat(t *testing.T) {
+	for _, d := range []time.Time{date(2021, 10, 3), date(622, 7, 16), date(1999, 12, 31), date(2021, 1, 1), date(2020, 12, 31)} {
+		assert.Equal(t, d.Format("2006-01-02"), format(d, Day))
+		assert.Equal(t, d.Format("2006-01"), format(d, Month))
+		assert.Equal(t, d.Format("2006"), format(d, Year))
+		y, w := d.ISOWeek()
+		assert.Equal(t, fmt.Sprintf("%04d-W%02d", y, w), format(d, Week))
+	}
+}

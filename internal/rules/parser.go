@@ -65,8 +65,12 @@ func (p *parser) lookupAside(i int, k kind, clitics bool) *hit {
 	}
 	s := p.s
 	w := p.word(i)
-	if _, mask := p.r.lex.StartMasks(w, p.r.asideKeys); mask == 0 {
-		return nil
+	// As written, one map look-up decides; with clitics, the filter first
+	// spares most words the peeling.
+	if clitics {
+		if _, mask := p.r.lex.StartMasks(w, p.r.asideKeys); mask == 0 {
+			return nil
+		}
 	}
 	s.found = false
 	s.want, s.wantTok, s.text, s.toks = k, i, p.text, p.toks

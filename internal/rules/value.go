@@ -79,19 +79,39 @@ func (v DateValue) String() string {
 }
 
 func format(t time.Time, p Precision) string {
+	// By hand: this runs for every DATE, and time.Format is slow.
+	var b [10]byte
+	y, m, d := t.Date()
+	put4(b[:4], y)
 	switch p {
 	case Day:
-		return t.Format("2006-01-02")
+		b[4], b[7] = '-', '-'
+		put2(b[5:7], int(m))
+		put2(b[8:10], d)
+		return string(b[:10])
 	case Week:
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
+		wy, w := t.ISOWeek()
+		put4(b[:4], wy)
+		b[4], b[5] = '-', 'W'
+		put2(b[6:8], w)
+		return string(b[:8])
 	case Month:
-		return t.Format("2006-01")
+		b[4] = '-'
+		put2(b[5:7], int(m))
+		return string(b[:7])
 	case Year:
-		return t.Format("2006")
+		return string(b[:4])
 	}
 	return ""
 }
+
+// put4 and put2 write a number as 4 or 2 decimal digits (years 0–9999).
+func put4(b []byte, n int) {
+	n = max(0, min(n, 9999))
+	b[0], b[1], b[2], b[3] = byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10)
+}
+
+func put2(b []byte, n int) { b[0], b[1] = byte('0'+n/10%10), byte('0'+n%10) }
 
 // date returns midnight UTC of a civil date; out-of-range days roll over
 // as time.Date does, so callers check validity first.
