@@ -23,8 +23,9 @@ import (
 
 const extractUsage = `Usage: extract [flags] [FILE|DIR|-]...
 
-Finds places, organizations, dates and events in Arabic news text and writes
-JSON records to standard output.
+Finds places, organizations, dates (as ISO 8601 values, Hijri too), counted
+figures and events in Arabic news text and writes JSON records to standard
+output. Relative dates («أمس», «الثلاثاء الماضي») resolve against --ref-date.
 
 Inputs:
   (none) or -        standard input is one document, processed as it streams
