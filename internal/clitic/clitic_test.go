@@ -139,3 +139,27 @@ func TestReadingsDoNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _ = a.Readings(buf[:0], word, nil) })
 	assert.Zero(t, allocs)
 }
+
+// TestPeel lists the ways a conjunction and a preposition come off a
+// word, the article kept, ل + ال given back as the article, and rests
+// shorter than a stem left out.
+func TestPeel(t *testing.T) {
+	a, err := New("ه")
+	require.NoError(t, err)
+	type peeled struct {
+		start   int
+		name    string
+		article bool
+	}
+	peel := func(w string) []peeled {
+		var out []peeled
+		a.Peel([]byte(w), func(start int, name []byte, article bool) {
+			out = append(out, peeled{start, string(name), article})
+		})
+		return out
+	}
+	assert.Equal(t, []peeled{{0, "وللعام", false}, {2, "للعام", false}, {4, "لعام", false}, {4, "عام", true}}, peel("وللعام"))
+	assert.Equal(t, []peeled{{0, "بدرعا", false}, {2, "درعا", false}}, peel("بدرعا"))
+	assert.Equal(t, []peeled{{0, "والعام", false}, {2, "العام", false}}, peel("والعام"))
+	assert.Equal(t, []peeled{{0, "وب", false}}, peel("وب"), "no rest shorter than a stem")
+}

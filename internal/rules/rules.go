@@ -156,7 +156,6 @@ type Scratch struct {
 	hits     []hit
 	start    []int32  // hits[start[i]:start[i+1]] begin at token i
 	mask     []uint64 // kinds of the words starting at token i (bit = kind)
-	readings []clitic.Reading
 	key      []byte
 	cue      ner.Scratch
 	taken    []bool // tokens inside a span already found

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/khabar-ie/khabar/internal/clitic"
 	"github.com/khabar-ie/khabar/internal/datafile"
 	"github.com/khabar-ie/khabar/internal/normalize"
 	"github.com/khabar-ie/khabar/internal/segment"
@@ -354,17 +353,6 @@ func load(norm *normalize.Normalizer) (vocabulary, []orgHead, error) {
 		return nil, nil, err
 	}
 	return v, heads, nil
-}
-
-// lookupKey returns the key of word under reading r: the word after its
-// conjunction and preposition, the article kept (ل + ال written لل gives
-// back ال).
-func lookupKey(dst, word []byte, r clitic.Reading) []byte {
-	if r.Article {
-		dst = append(dst, "ال"...)
-		return append(dst, word[r.Prefix:]...)
-	}
-	return append(dst, word[r.NameStart:]...)
 }
 
 // scan finds the vocabulary words of a sentence: hits[i] lists the words
