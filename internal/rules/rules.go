@@ -152,13 +152,13 @@ type Scratch struct {
 	// Starts, when it holds one entry per token, is each token's start
 	// mask for Keys (lexicon.StartMasks) computed by the caller; Find
 	// then does not hash the words again.
-	Starts   []uint32
-	hits     []hit
-	start    []int32  // hits[start[i]:start[i+1]] begin at token i
-	mask     []uint64 // kinds of the words starting at token i (bit = kind)
-	key      []byte
-	cue      ner.Scratch
-	taken    []bool // tokens inside a span already found
+	Starts []uint32
+	hits   []hit
+	start  []int32  // hits[start[i]:start[i+1]] begin at token i
+	mask   []uint64 // kinds of the words starting at token i (bit = kind)
+	key    []byte
+	cue    ner.Scratch
+	taken  []bool // tokens inside a span already found
 	// The last on-demand look-ups (see parser.lookupAside), and the
 	// state of the one in progress.
 	aside     [asideRing]hit
