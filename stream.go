@@ -402,6 +402,15 @@ func (ru *run) decide() error {
 // gazetteer's at equal length, then the earlier), and returns the kept
 // ones in text order.
 func settleOverlaps(kept, all []accepted) []accepted {
+	// Usually nothing overlaps: then text order is all there is to do.
+	slices.SortFunc(all, func(a, b accepted) int { return a.start - b.start })
+	clear := true
+	for i := 1; i < len(all) && clear; i++ {
+		clear = all[i-1].end <= all[i].start
+	}
+	if clear {
+		return append(kept, all...)
+	}
 	slices.SortStableFunc(all, func(a, b accepted) int {
 		if la, lb := a.end-a.start, b.end-b.start; la != lb {
 			return lb - la
