@@ -13,7 +13,7 @@ import (
 //
 //	weekday      [يوم] weekday [،] [الموافق] explicit-date | weekday [direction] | weekday
 //	explicit     day [من] month[/month] [[من] [عام] year [era]] | … [direction]
-//	month-year   month[/month] [من] [عام] year [era]
+//	month-year   month[/month] [من] [عام] year [era] | month day [،] year
 //	relative     اليوم، أمس، الأسبوع الماضي… [،] [weekday]
 //	part         أواخر|مطلع|منتصف month [year|direction] | … year | … الشهر الجاري
 //	year         عام year [era] | year era | (preposition) year
@@ -311,6 +311,16 @@ func (p *parser) monthYear(i int) (reading, bool) {
 	last, mh, ok := p.monthAt(i, true)
 	if !ok {
 		return reading{}, false
+	}
+	// Month first, as some translated copy writes it: «أكتوبر 3، 2021».
+	if d, n, ok := p.digits(last + 1); ok && n <= 2 && d >= 1 && d <= 31 && mh.w.key == Gregorian {
+		k := last + 2
+		if p.isPunct(k, "،", ",") {
+			k++
+		}
+		if yl, y, isHijri, ok := p.yearAt(k, false); ok && !isHijri && validDay(y, mh.w.value, int(d)) {
+			return reading{yl, dayValue(date(y, mh.w.value, int(d))), "rule:date:month-day-year"}, true
+		}
 	}
 	yl, y, isHijri, ok := p.yearAt(last+1, mh.w.key == Hijri)
 	if !ok {
