@@ -675,7 +675,11 @@ func TestConcurrentUse(t *testing.T) {
 					var res *khabar.Result
 					res, err = x.Extract(context.Background(), khabar.Document{ID: fmt.Sprint(i), Text: string(docs[i])})
 					if err == nil {
+						// One window each: its entities, then its events.
 						for _, e := range res.Entities {
+							recs = append(recs, e)
+						}
+						for _, e := range res.Events {
 							recs = append(recs, e)
 						}
 						recs = append(recs, res.Summary)

@@ -34,6 +34,7 @@ import (
 
 	"github.com/khabar-ie/khabar/gazetteer"
 	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/events"
 	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
@@ -92,6 +93,8 @@ type Extractor struct {
 	tagger   *ner.Tagger
 	resolver *resolve.Resolver
 	rules    *rules.Rules
+	events   *events.Lexicon
+	keys     *lexicon.KeyFilter // the words rules and events start with
 	lex      *lexicon.Lexicon
 	sources  []string  // "gazetteer:<id>" of each entry, made once
 	isPlace  []bool    // whether each entry is a PLACE
@@ -149,6 +152,10 @@ func New(cfg Config) (*Extractor, error) {
 	if x.rules, err = rules.New(x.norm, x.tagger); err != nil {
 		return nil, err
 	}
+	if x.events, err = events.New(x.norm, an); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	x.keys = lexicon.NewKeyFilter(append(x.rules.KeyStrings(), x.events.Keys()...))
 	all := x.lex.Entries()
 	x.sources = make([]string, len(all))
 	x.isPlace = make([]bool, len(all))

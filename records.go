@@ -145,11 +145,14 @@ func (v DateValue) String() string {
 // Event is one happening reported in a document, typed with ACLED's
 // taxonomy. Every argument points back to the text that supports it.
 type Event struct {
-	Record     string         `json:"record"` // always "event"
-	Doc        string         `json:"doc"`
-	ID         string         `json:"id"`       // unique within the document: v1, v2…
-	Type       string         `json:"type"`     // ACLED event type, or "threat"
-	SubType    string         `json:"sub_type"` // ACLED sub-event type (or our finer label)
+	Record  string `json:"record"` // always "event"
+	Doc     string `json:"doc"`
+	ID      string `json:"id"`       // unique within the document: v1, v2…
+	Type    string `json:"type"`     // ACLED event type, or "threat"
+	SubType string `json:"sub_type"` // ACLED sub-event type, or threat
+	// Label is our finer label for what ACLED folds into "other"
+	// (reinforcement, negotiation, mediation, raid, visit).
+	Label      string         `json:"label,omitempty"`
 	Trigger    TextSpan       `json:"trigger"`
 	Sentence   Range          `json:"sentence"` // the trigger's sentence, original code points
 	Date       *EventDate     `json:"date,omitempty"`
@@ -158,7 +161,12 @@ type Event struct {
 	Fatalities *Count         `json:"fatalities,omitempty"`
 	Injured    *Count         `json:"injured,omitempty"`
 	Modality   string         `json:"modality"` // asserted, reported, threatened, hedged, denied
-	Source     string         `json:"source"`   // the rule or lexicon entry that produced it
+	// Attribution is the outlet or monitor the event is reported from
+	// («بحسب درعا 24»).
+	Attribution *Actor `json:"attribution,omitempty"`
+	// Mentions counts the trigger words merged into the event.
+	Mentions int    `json:"mentions"`
+	Source   string `json:"source"` // the trigger lexicon entry that produced it
 }
 
 // Kind implements Record.
@@ -192,8 +200,15 @@ type EventDate struct {
 type EventLocation struct {
 	Name      string `json:"name"`
 	Canonical string `json:"canonical,omitempty"`
+	Subtype   string `json:"subtype,omitempty"`
 	Entity    string `json:"entity,omitempty"` // id of the PLACE entity
 	Geo       *Geo   `json:"geo,omitempty"`
+	// GeoPrecision is ACLED's: 1 the place itself (a town, village or
+	// neighbourhood), 2 a larger area (district, governorate, region), 3 a
+	// country.
+	GeoPrecision int `json:"geo_precision,omitempty"`
+	// Admin is the place's chain of enclosing places up to the country.
+	Admin []AdminUnit `json:"admin,omitempty"`
 }
 
 // Actor is a participant in an event.
@@ -210,6 +225,8 @@ type Count struct {
 	Min   *int   `json:"min,omitempty"`
 	Max   *int   `json:"max,omitempty"`
 	Text  string `json:"text,omitempty"`
+	// Civilian is set when the text counts civilians.
+	Civilian bool `json:"civilian,omitempty"`
 }
 
 // Summary closes every document's records.

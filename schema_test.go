@@ -176,8 +176,9 @@ func fullEvent() *khabar.Event {
 		Record:   khabar.KindEvent,
 		Doc:      "jasim.txt",
 		ID:       "v1",
-		Type:     "Battles",
-		SubType:  "Armed clash",
+		Type:     "battle",
+		SubType:  "armed_clash",
+		Label:    "raid",
 		Trigger:  khabar.TextSpan{Text: "مواجهات", Start: 153, End: 160},
 		Sentence: khabar.Range{Start: 0, End: 189},
 		Date: &khabar.EventDate{
@@ -191,15 +192,19 @@ func fullEvent() *khabar.Event {
 			Canonical: "جاسم",
 			Entity:    "e1",
 			Geo:       &khabar.Geo{Lat: 32.99115047, Lon: 36.06023246},
+			Subtype:   "town", GeoPrecision: 1,
+			Admin: []khabar.AdminUnit{{ID: "SY12", Name: "درعا", Subtype: "governorate"}},
 		},
 		Actors: []khabar.Actor{
 			{Role: "actor1", Name: "مقاتلون محليون", Entity: "e2", Class: "rebel group"},
 			{Role: "actor2", Name: "قوات النظام", Entity: "e3", Class: "state forces"},
 		},
-		Fatalities: &khabar.Count{Value: 3, Min: intp(2), Max: intp(4), Text: "ثلاثة"},
-		Injured:    &khabar.Count{Value: 5, Min: intp(5), Max: intp(7), Text: "خمسة"},
-		Modality:   "reported",
-		Source:     "rule:clash",
+		Fatalities:  &khabar.Count{Value: 3, Min: intp(2), Max: intp(4), Text: "ثلاثة", Civilian: true},
+		Injured:     &khabar.Count{Value: 5, Min: intp(5), Max: intp(7), Text: "خمسة", Civilian: true},
+		Modality:    "reported",
+		Attribution: &khabar.Actor{Role: "source", Name: "درعا 24", Entity: "e9", Class: "media"},
+		Mentions:    2,
+		Source:      "lexicon:events/battle/armed_clash",
 	}
 }
 
@@ -250,7 +255,7 @@ func TestSchemaValidatesEvent(t *testing.T) {
 	validateRecord(t, sch, &khabar.Event{
 		Record: khabar.KindEvent, ID: "v2", Type: "threat", SubType: "threat",
 		Trigger: khabar.TextSpan{Text: "هدد", Start: 4, End: 7}, Sentence: khabar.Range{End: 20},
-		Modality: "threatened", Source: "rule:threat",
+		Modality: "threatened", Mentions: 1, Source: "lexicon:events/threat/threat",
 	})
 
 	// A hand-built DATE entity exercises "value", which no rule produces yet.

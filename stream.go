@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/khabar-ie/khabar/internal/events"
 	"github.com/khabar-ie/khabar/internal/lexicon"
 	"github.com/khabar-ie/khabar/internal/ner"
 	"github.com/khabar-ie/khabar/internal/normalize"
@@ -89,6 +90,15 @@ type run struct {
 	rscratch rules.Scratch
 	rspans   []rules.Span
 	owned    []bool
+
+	// Event triggers of the sentence, the window's candidates, and what
+	// the document's assembly carries across windows.
+	escratch events.Scratch
+	triggers []events.Trigger
+	evCands  []events.Candidate
+	evState  events.State
+	winEnts  []*Entity // the window's entities, for the events
+	events   int
 
 	// The decision window: candidates of the sentences read since the
 	// last decision, waiting for the resolver.
@@ -175,6 +185,10 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		mentions:   ru.mentions[:0],
 		scratch:    ru.scratch,
 		rscratch:   ru.rscratch,
+		escratch:   ru.escratch,
+		triggers:   ru.triggers[:0],
+		evCands:    ru.evCands[:0],
+		winEnts:    ru.winEnts[:0],
 		rspans:     ru.rspans[:0],
 		owned:      ru.owned[:0],
 		doc:        ru.doc,
@@ -194,6 +208,7 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 	ru.sum = x.newSummary(info.ID, info.RefDate)
 	ref := x.refDate(info.RefDate)
 	ru.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	ru.evState = events.State{DocDate: ru.ref.Format("2006-01-02")}
 }
 
 // process reads the whole stream.
@@ -282,7 +297,7 @@ func (ru *run) tag(size int) error {
 	text := ru.norm.Text
 	// One hashing pass over the words serves the gazetteer and the rules.
 	ru.scratch.Starts, ru.rscratch.Starts = ru.scratch.Starts[:0], ru.rscratch.Starts[:0]
-	keys := ru.x.rules.Keys()
+	keys := ru.x.keys
 	for _, tok := range ru.toks {
 		var names, rule uint32
 		if tok.Kind != segment.Punct {
@@ -307,9 +322,39 @@ func (ru *run) tag(size int) error {
 	// This is the one place where normalized offsets become original
 	// ones: the window still holds the sentence's text. Mentions and rule
 	// spans are taken in text order, so the cursor only moves forward.
-	mi, si := 0, 0
-	for mi < len(ru.mentions) || si < len(ru.rspans) {
-		if si == len(ru.rspans) || mi < len(ru.mentions) && ru.mentions[mi].RuneStart <= ru.rspans[si].RuneStart {
+	ru.triggers = ru.x.events.Find(ru.triggers[:0], &ru.escratch, text, ru.toks, ru.rscratch.Starts)
+	sentStart, sentEnd := ru.norm.Orig(int(ru.toks[0].RuneStart), int(ru.toks[len(ru.toks)-1].RuneEnd))
+	mi, si, ti := 0, 0, 0
+	const none = int32(1<<31 - 1)
+	for mi < len(ru.mentions) || si < len(ru.rspans) || ti < len(ru.triggers) {
+		mStart, sStart, tStart := none, none, none
+		if mi < len(ru.mentions) {
+			mStart = ru.mentions[mi].RuneStart
+		}
+		if si < len(ru.rspans) {
+			sStart = ru.rspans[si].RuneStart
+		}
+		if ti < len(ru.triggers) {
+			tStart = ru.triggers[ti].RuneStart
+		}
+		if tStart < mStart && tStart < sStart {
+			// An event trigger: kept with its sentence until the window
+			// is decided.
+			tr := ru.triggers[ti]
+			ti++
+			start, end := ru.norm.Orig(int(tr.RuneStart), int(tr.RuneEnd))
+			c := events.Candidate{
+				Trigger: tr, Sentence: index,
+				Start: ru.origin + start, End: ru.origin + end, Text: ru.origText(start, end),
+				SentStart: ru.origin + sentStart, SentEnd: ru.origin + sentEnd,
+			}
+			if tr.Actor != "" {
+				c.ActorText = tr.Actor
+			}
+			ru.evCands = append(ru.evCands, c)
+			continue
+		}
+		if sStart == none || mStart <= sStart {
 			m := &ru.mentions[mi]
 			mi++
 			if ru.owned[mi-1] {
@@ -380,6 +425,7 @@ func (ru *run) decide() error {
 			sentence, first, last = c.sentence, c.m.FirstToken, c.m.LastToken
 		}
 		ru.sum.Counts[e.Type]++
+		ru.winEnts = append(ru.winEnts, e)
 		if ru.tokenFn != nil {
 			ru.spans = append(ru.spans, tokenEntity{sentence, first, last, e.ID})
 			continue
@@ -388,10 +434,17 @@ func (ru *run) decide() error {
 			return err
 		}
 	}
+	if err := ru.assembleEvents(); err != nil {
+		return err
+	}
 	clear(ru.pend) // drop the texts and matches the window held
 	ru.pend = ru.pend[:0]
 	clear(ru.fixed)
 	ru.fixed = ru.fixed[:0]
+	clear(ru.evCands)
+	ru.evCands = ru.evCands[:0]
+	clear(ru.winEnts)
+	ru.winEnts = ru.winEnts[:0]
 	if ru.tokenFn != nil {
 		return ru.flushTokens()
 	}

@@ -132,11 +132,19 @@ func New(norm *normalize.Normalizer, tagger *ner.Tagger) (*Rules, error) {
 // (lexicon.StartMasks) and hands them over in Scratch.Starts.
 func (r *Rules) Keys() *lexicon.KeyFilter { return r.keys }
 
+// KeyStrings returns the keys Keys filters, for a caller that builds one
+// filter over them and other vocabularies.
+func (r *Rules) KeyStrings() []string { return keysOf(r.vocab) }
+
 // filterOf returns a key filter over a vocabulary. A key written with the
 // article is also filed without its alef (العام → لعام): after the
 // preposition ل the article is written لل (للعام), and the filter sees
 // only the word's own suffixes.
-func filterOf(v vocabulary) *lexicon.KeyFilter {
+func filterOf(v vocabulary) *lexicon.KeyFilter { return lexicon.NewKeyFilter(keysOf(v)) }
+
+// keysOf lists a vocabulary's keys, each written with the article also
+// without its alef (see filterOf).
+func keysOf(v vocabulary) []string {
 	keys := make([]string, 0, 2*len(v))
 	for k := range v {
 		keys = append(keys, k)
@@ -144,7 +152,7 @@ func filterOf(v vocabulary) *lexicon.KeyFilter {
 			keys = append(keys, k[len("ا"):])
 		}
 	}
-	return lexicon.NewKeyFilter(keys)
+	return keys
 }
 
 // Scratch holds reusable buffers for one goroutine.

@@ -1,0 +1,127 @@
+package khabar
+
+import (
+	"strconv"
+
+	"github.com/khabar-ie/khabar/internal/events"
+)
+
+// assembleEvents turns the window's triggers and entities into event
+// records and emits them after the window's entities.
+func (ru *run) assembleEvents() error {
+	if len(ru.evCands) == 0 {
+		return nil
+	}
+	ments := make([]events.Mention, 0, len(ru.winEnts))
+	for _, e := range ru.winEnts {
+		m := events.Mention{
+			ID: e.ID, Type: e.Type, Subtype: e.Subtype, Sentence: e.Sentence,
+			Start: e.Start, End: e.End, Text: e.Text, Name: e.Canonical, Entry: -1,
+		}
+		if m.Name == "" {
+			m.Name = e.Text
+		}
+		if e.Value != nil {
+			m.Date = e.Value.String()
+		}
+		if e.Quantity != nil {
+			m.Unit, m.Value = e.Quantity.Unit, e.Quantity.Value
+		}
+		ments = append(ments, m)
+	}
+	byID := make(map[string]*Entity, len(ru.winEnts))
+	for _, e := range ru.winEnts {
+		byID[e.ID] = e
+	}
+	for _, ev := range events.Assemble(ru.evCands, ments, &ru.evState) {
+		rec := ru.eventRecord(&ev, byID)
+		ru.sum.Counts["events"]++
+		if ru.tokenFn != nil {
+			continue
+		}
+		if err := ru.emit(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// geoPrecision gives ACLED's geo precision for a place subtype: 1 the
+// place itself, 2 a larger area, 3 a country.
+func geoPrecision(subtype string) int {
+	switch subtype {
+	case "country", "territory":
+		return 3
+	case "governorate", "province", "district", "subdistrict", "region", "mountain", "plain", "valley", "river", "desert", "sea":
+		return 2
+	}
+	return 1
+}
+
+// eventRecord turns an assembled event into a record.
+func (ru *run) eventRecord(ev *events.Event, byID map[string]*Entity) *Event {
+	ru.events++
+	c := &ev.Trigger
+	rec := &Event{
+		Record:   KindEvent,
+		Doc:      ru.info.ID,
+		ID:       "v" + strconv.Itoa(ru.events),
+		Type:     ev.Kind.Type,
+		SubType:  ev.Kind.SubType,
+		Label:    ev.Kind.Label,
+		Trigger:  TextSpan{Text: c.Text, Start: c.Start, End: c.End},
+		Sentence: Range{Start: c.SentStart, End: c.SentEnd},
+		Modality: ev.Modality,
+		Mentions: ev.Mentions,
+		Source:   "lexicon:events/" + ev.Kind.Type + "/" + ev.Kind.SubType,
+	}
+	if ev.Kind.Label != "" {
+		rec.Source += "/" + ev.Kind.Label
+	}
+	date := &EventDate{Basis: ev.DateFrom}
+	if ev.Date != nil {
+		if e := byID[ev.Date.ID]; e != nil && e.Value != nil {
+			v := *e.Value
+			date.Value, date.Text, date.Entity = &v, e.Text, e.ID
+		} else {
+			date.Value, date.Text = &DateValue{Point: ev.Date.Date}, ev.Date.Text
+		}
+	} else {
+		date.Value = &DateValue{Point: ru.evState.DocDate}
+	}
+	rec.Date = date
+	if p := ev.Place; p != nil {
+		loc := &EventLocation{Name: p.Name, Subtype: p.Subtype, GeoPrecision: geoPrecision(p.Subtype)}
+		if e := byID[p.ID]; e != nil {
+			loc.Entity, loc.Canonical, loc.Geo, loc.Admin = e.ID, e.Canonical, e.Geo, e.Admin
+		}
+		rec.Location = loc
+	}
+	for _, a := range ev.Actors {
+		act := Actor{Role: a.Role, Name: a.Name, Class: a.Class}
+		if a.Entity != nil {
+			act.Entity = a.Entity.ID
+		}
+		rec.Actors = append(rec.Actors, act)
+	}
+	if s := ev.Attribution; s != nil {
+		rec.Attribution = &Actor{Role: "source", Name: s.Name, Entity: s.ID, Class: "media"}
+	}
+	rec.Fatalities = count(ev.Killed)
+	rec.Injured = count(ev.Injured)
+	return rec
+}
+
+// count turns a figure into a record's count: the value is the smallest
+// figure given, with min and max when the text gives a range.
+func count(f *events.Figure) *Count {
+	if f == nil {
+		return nil
+	}
+	c := &Count{Value: int(f.Min), Text: f.Text, Civilian: f.Civilian}
+	if f.Max != f.Min {
+		lo, hi := int(f.Min), int(f.Max)
+		c.Min, c.Max = &lo, &hi
+	}
+	return c
+}

@@ -1,0 +1,403 @@
+package events
+
+// Mention is an entity of the document as Assemble sees it.
+type Mention struct {
+	ID            string
+	Type, Subtype string
+	Sentence      int
+	Start, End    int    // original code points
+	Text          string // as written
+	Name          string // the canonical name, else the text
+	// Entry is the gazetteer index of the entity, -1 for rule-made ones.
+	Entry int32
+	// Date is a DATE's value as records write it.
+	Date string
+	// Unit and Value are a QUANTITY's.
+	Unit  string
+	Value int64
+}
+
+// Candidate is a trigger found in a sentence, mapped to the original text.
+type Candidate struct {
+	Trigger
+	Sentence               int
+	Start, End             int // original code points of the trigger
+	Text                   string
+	SentStart, SentEnd     int // the sentence, original code points
+	ActorText              string
+	ActorOrigS, ActorOrigE int
+}
+
+// State is what a document's assembly carries from one window to the
+// next.
+type State struct {
+	// DocDate is the document's reference date (YYYY-MM-DD): the date of
+	// events nothing else dates.
+	DocDate string
+	// LastDate is the latest DATE seen, for events whose sentence has
+	// none.
+	LastDate *Mention
+	// Places counts the PLACE names seen, to choose among places and to
+	// place an event whose sentence names none.
+	Places map[string]int
+	// LastPlace is the place of the latest event.
+	LastPlace *Mention
+}
+
+// Event is an assembled event, before it becomes a record.
+type Event struct {
+	Kind     *Kind
+	Trigger  Candidate
+	Date     *Mention // nil: the document's date
+	DateFrom string   // sentence, preceding, document
+	Place    *Mention
+	Actors   []Actor
+	Killed   *Figure
+	Injured  *Figure
+	Modality string
+	// Attribution is the source an event is reported from («بحسب درعا
+	// 24»).
+	Attribution *Mention
+	// Mentions counts the triggers merged into the event.
+	Mentions int
+}
+
+// Actor is a participant.
+type Actor struct {
+	Role   string // actor1, actor2
+	Name   string
+	Entity *Mention
+	Class  string
+}
+
+// Figure is a casualty count and where it came from.
+type Figure struct {
+	Min, Max int64
+	Text     string
+	Civilian bool
+}
+
+// specificity ranks place subtypes, most specific first.
+var specificity = map[string]int{
+	"neighbourhood": 9, "camp": 9, "site": 9, "crossing": 9, "airport": 9, "airbase": 9, "station": 9, "port": 9, "dam": 9,
+	"village": 8, "town": 8, "city": 7, "capital": 7,
+	"subdistrict": 6, "district": 5, "governorate": 4, "province": 4,
+	"region": 3, "mountain": 3, "plain": 3, "valley": 3, "river": 2,
+	"country": 1, "territory": 1,
+}
+
+// actorClass maps an organization's subtype to an actor class.
+var actorClass = map[string]string{
+	"armed_forces": "state_forces", "military_unit": "state_forces", "security_service": "state_forces",
+	"security_branch": "state_forces", "police": "state_forces", "government": "state",
+	"foreign_forces": "external_forces", "armed_group": "rebel_group", "political_party": "political",
+	"international": "external", "humanitarian": "civilians", "ngo": "civilians",
+}
+
+// Assemble builds the events of a window: cands are its triggers in text
+// order, ents its entities in text order. It updates st for the windows to
+// come.
+func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
+	if st.Places == nil {
+		st.Places = map[string]int{}
+	}
+	bySentence := map[int][]int{}
+	for i := range ents {
+		e := &ents[i]
+		bySentence[e.Sentence] = append(bySentence[e.Sentence], i)
+		if e.Type == "PLACE" {
+			st.Places[e.Name]++
+		}
+	}
+	var out []Event
+	dateBefore := func(sentence int) *Mention {
+		var last *Mention
+		for i := range ents {
+			if ents[i].Sentence >= sentence {
+				break
+			}
+			if ents[i].Type == "DATE" {
+				last = &ents[i]
+			}
+		}
+		if last == nil {
+			return st.LastDate
+		}
+		return last
+	}
+	for _, group := range sentences(cands) {
+		for _, c := range pickTriggers(group) {
+			ev := Event{Kind: c.Kind, Trigger: c, Modality: c.Modality, Mentions: 1}
+			in := bySentence[c.Sentence]
+			ev.Date, ev.DateFrom = nearestDate(ents, in, c), "sentence"
+			if ev.Date == nil {
+				if ev.Date = dateBefore(c.Sentence); ev.Date != nil {
+					ev.DateFrom = "preceding"
+				} else {
+					ev.DateFrom = "document"
+				}
+			}
+			ev.Place = bestPlace(ents, in, c, st)
+			if ev.Place != nil {
+				st.LastPlace = ev.Place
+			}
+			ev.Actors, ev.Attribution = actors(ents, in, c)
+			ev.Killed, ev.Injured = figures(ents, in)
+			out = append(out, ev)
+		}
+	}
+	for i := range ents {
+		if ents[i].Type == "DATE" {
+			st.LastDate = &ents[i]
+		}
+	}
+	return merge(out, st.DocDate)
+}
+
+// sentences groups triggers by sentence, in order.
+func sentences(cands []Candidate) [][]Candidate {
+	var out [][]Candidate
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].Sentence == cands[i].Sentence {
+			j++
+		}
+		out = append(out, cands[i:j])
+		i = j
+	}
+	return out
+}
+
+// pickTriggers keeps one trigger per family in a sentence, the highest
+// priority (a clash with casualties is a battle): what a threat governs
+// after it is part of the threat («هددت … باقتحام المدينة وقصفها»), except
+// an agreement.
+func pickTriggers(group []Candidate) []Candidate {
+	threatAt := -1
+	for _, c := range group {
+		if c.Kind.Type == "threat" {
+			threatAt = c.FirstToken
+			break
+		}
+	}
+	best := map[string]int{}
+	var order []string
+	for i, c := range group {
+		f := c.Kind.Family
+		if threatAt >= 0 && c.FirstToken > threatAt && f != "threat" && c.Kind.SubType != "agreement" {
+			continue
+		}
+		j, ok := best[f]
+		if !ok {
+			best[f] = i
+			order = append(order, f)
+			continue
+		}
+		if c.Kind.Priority > group[j].Kind.Priority {
+			best[f] = i
+		}
+	}
+	out := make([]Candidate, 0, len(order))
+	for _, f := range order {
+		out = append(out, group[best[f]])
+	}
+	return out
+}
+
+// nearestDate returns the DATE of the sentence nearest the trigger.
+func nearestDate(ents []Mention, in []int, c Candidate) *Mention {
+	var best *Mention
+	dist := 1 << 30
+	for _, i := range in {
+		e := &ents[i]
+		if e.Type != "DATE" {
+			continue
+		}
+		d := e.Start - c.End
+		if d < 0 {
+			d = c.Start - e.End
+		}
+		if d < dist {
+			best, dist = e, d
+		}
+	}
+	return best
+}
+
+// bestPlace returns the place an event happened: of the sentence's places,
+// the most specific; among equals the one the document names most, then
+// the nearest to the trigger. A sentence without a place takes the last
+// event's place, else the document's most named place.
+func bestPlace(ents []Mention, in []int, c Candidate, st *State) *Mention {
+	var best *Mention
+	bestKey := [3]int{-1}
+	for _, i := range in {
+		e := &ents[i]
+		if e.Type != "PLACE" {
+			continue
+		}
+		d := e.Start - c.End
+		if d < 0 {
+			d = c.Start - e.End
+		}
+		key := [3]int{specificity[e.Subtype], st.Places[e.Name], -d}
+		if key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] && key[2] > bestKey[2]) {
+			best, bestKey = e, key
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if st.LastPlace != nil {
+		return st.LastPlace
+	}
+	most, n := "", 0
+	for name, k := range st.Places {
+		if k > n || k == n && name < most {
+			most, n = name, k
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	for i := range ents {
+		if ents[i].Type == "PLACE" && ents[i].Name == most {
+			return &ents[i]
+		}
+	}
+	return nil
+}
+
+// actors returns the organizations nearest before (actor1) and after
+// (actor2) the trigger, or the description the trigger's sentence gives;
+// an outlet or monitor after a reporting cue is the attribution instead.
+func actors(ents []Mention, in []int, c Candidate) ([]Actor, *Mention) {
+	var before, after, source *Mention
+	for _, i := range in {
+		e := &ents[i]
+		if e.Type != "ORG" {
+			continue
+		}
+		if e.Subtype == "media" || e.Subtype == "monitor" {
+			if source == nil {
+				source = e
+			}
+			continue
+		}
+		if e.End <= c.Start {
+			before = e
+		} else if after == nil && e.Start >= c.End {
+			after = e
+		}
+	}
+	var out []Actor
+	add := func(role string, e *Mention) {
+		out = append(out, Actor{Role: role, Name: e.Name, Entity: e, Class: actorClass[e.Subtype]})
+	}
+	switch {
+	case before != nil:
+		add("actor1", before)
+	case c.ActorText != "":
+		out = append(out, Actor{Role: "actor1", Name: c.ActorText, Class: c.ActorClass})
+	}
+	if after != nil && (before == nil || after.Name != before.Name) {
+		add("actor2", after)
+	} else if before != nil && c.ActorText != "" {
+		out = append(out, Actor{Role: "actor2", Name: c.ActorText, Class: c.ActorClass})
+	}
+	return out, source
+}
+
+// figures returns the killed and injured figures of a sentence: the
+// smallest and largest given («عشرة … قد يصل إلى 13»).
+func figures(ents []Mention, in []int) (killed, injured *Figure) {
+	for _, i := range in {
+		e := &ents[i]
+		if e.Type != "QUANTITY" {
+			continue
+		}
+		var f **Figure
+		civilian := false
+		switch e.Unit {
+		case "killed", "victim":
+			f = &killed
+		case "civilian":
+			f, civilian = &killed, true
+		case "injured":
+			f = &injured
+		default:
+			continue
+		}
+		if *f == nil {
+			*f = &Figure{Min: e.Value, Max: e.Value, Text: e.Text, Civilian: civilian}
+			continue
+		}
+		(*f).Min = min((*f).Min, e.Value)
+		(*f).Max = max((*f).Max, e.Value)
+		(*f).Text += "، " + e.Text
+		(*f).Civilian = (*f).Civilian || civilian
+	}
+	return killed, injured
+}
+
+// merge joins the mentions of one happening: the same kind (type, sub-event
+// type and label), place and date. The merged event keeps the first
+// mention's trigger and the best supported figures: the widest range
+// reported, not a sum of repeats.
+func merge(evs []Event, docDate string) []Event {
+	var out []Event
+	index := map[string]int{}
+	for _, ev := range evs {
+		key := ev.Kind.Type + "|" + ev.Kind.SubType + "|" + ev.Kind.Label + "|" + placeName(ev.Place) + "|" + dateValue(ev.Date, docDate)
+		i, ok := index[key]
+		if !ok {
+			index[key] = len(out)
+			out = append(out, ev)
+			continue
+		}
+		m := &out[i]
+		m.Mentions++
+		m.Killed = widest(m.Killed, ev.Killed)
+		m.Injured = widest(m.Injured, ev.Injured)
+		if len(m.Actors) == 0 {
+			m.Actors = ev.Actors
+		}
+		if m.Attribution == nil {
+			m.Attribution = ev.Attribution
+		}
+		if m.Modality == "asserted" && ev.Modality != "asserted" {
+			m.Modality = ev.Modality
+		}
+	}
+	return out
+}
+
+func widest(a, b *Figure) *Figure {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	c := *a
+	c.Min, c.Max = min(a.Min, b.Min), max(a.Max, b.Max)
+	c.Civilian = a.Civilian || b.Civilian
+	if b.Max > a.Max {
+		c.Text = b.Text
+	}
+	return &c
+}
+
+func placeName(m *Mention) string {
+	if m == nil {
+		return ""
+	}
+	return m.Name
+}
+
+func dateValue(m *Mention, docDate string) string {
+	if m == nil {
+		return docDate
+	}
+	return m.Date
+}

@@ -1,0 +1,312 @@
+// Package events turns a document's entities into event records: who did
+// what to whom, where, when and with how many killed, typed with ACLED's
+// taxonomy.
+//
+// It works in two steps. While a sentence's tokens are at hand, Find
+// reports the triggers in it (triggers.tsv: verbs and verbal nouns per
+// event type, matched through the Snowball Arabic stemmer so that inflected
+// forms hit) with the modality cues and actor descriptions around them
+// (cues.tsv). When a window of text is decided, Assemble attaches to each
+// trigger the entities of its sentence — the most specific place, the
+// nearest date (else the nearest before it in the document, else the
+// document's date), the organizations before and after it as actors, the
+// casualty figures — and merges the mentions of one happening (same type,
+// place and date) into one event.
+package events
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/datafile"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
+	"github.com/khabar-ie/khabar/stemmer/arabic"
+)
+
+var (
+	//go:embed triggers.tsv
+	triggerData []byte
+	//go:embed cues.tsv
+	cueData []byte
+)
+
+// Kind is an event kind: an ACLED type and sub-event type, our finer
+// label, and its priority among the triggers of a sentence.
+type Kind struct {
+	Type, SubType string
+	// Label is the finer label ACLED folds into "other" (reinforcement,
+	// negotiation, mediation, raid, visit), or empty.
+	Label    string
+	Priority int
+	// Family groups kinds of which a sentence reports one event: violence,
+	// protest, threat, or one per strategic development.
+	Family string
+}
+
+// word is a vocabulary entry: a trigger form or a cue, keyed by its first
+// token.
+type word struct {
+	kind *Kind  // a trigger
+	cue  string // reported, hedged, denied, or "actor"
+	// class is an actor description's class.
+	class string
+	rest  [][]byte
+}
+
+// Lexicon is the trigger and cue vocabulary. It is immutable and safe for
+// concurrent use.
+type Lexicon struct {
+	an    *clitic.Analyzer
+	words map[string][]*word
+}
+
+// prefixes and suffixes the stem of a trigger form is matched with (the
+// normalizer's forms: ة is ه).
+var (
+	verbPrefixes = []string{"", "ي", "ت", "ن", "ا"}
+	affixEnds    = []string{"", "ت", "وا", "و", "ن", "نا", "ات", "ه", "ها", "هم", "ين", "ون", "ان", "تا", "تم"}
+)
+
+// New loads the vocabulary, normalized with norm.
+func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
+	l := &Lexicon{an: an, words: map[string][]*word{}}
+	add := func(phrase string, w *word) {
+		toks := strings.Fields(norm.String(phrase))
+		for _, t := range toks[1:] {
+			w.rest = append(w.rest, []byte(t))
+		}
+		l.words[toks[0]] = append(l.words[toks[0]], w)
+	}
+	var st arabic.Stemmer
+	err := datafile.Each(triggerData, "triggers.tsv", func(f []string) error {
+		if len(f) < 5 {
+			return errors.New("want type, sub_type, fine, priority, forms")
+		}
+		pr, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("priority %q: %w", f[3], err)
+		}
+		k := &Kind{Type: f[0], SubType: f[1], Priority: pr}
+		if f[2] != "-" {
+			k.Label = f[2]
+		}
+		k.Family = family(k)
+		for _, form := range strings.Split(f[4], "|") {
+			form = norm.String(strings.TrimSpace(form))
+			if form == "" {
+				continue
+			}
+			add(form, &word{kind: k})
+			if strings.Contains(form, " ") {
+				continue
+			}
+			// The stem with the usual affixes: اشتبك → اشتبكت، اشتبكوا.
+			stem := st.String(form)
+			if len([]rune(stem)) < 3 {
+				continue
+			}
+			seen := map[string]bool{form: true}
+			for _, p := range verbPrefixes {
+				for _, s := range affixEnds {
+					key := p + stem + s
+					if p == "" && s == "" || seen[key] {
+						continue // the bare stem alone is often another word (وسيط → وسط)
+					}
+					seen[key] = true
+					add(key, &word{kind: k})
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = datafile.Each(cueData, "cues.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return errors.New("want kind, word")
+		}
+		switch f[0] {
+		case "reported", "hedged", "denied":
+			add(f[1], &word{cue: f[0]})
+		case "actor":
+			if len(f) < 3 {
+				return errors.New("want actor, words, class")
+			}
+			add(f[1], &word{cue: "actor", class: f[2]})
+		default:
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// family groups kinds of which one sentence reports one event.
+func family(k *Kind) string {
+	switch k.Type {
+	case "battle", "explosion_remote_violence", "violence_against_civilians", "riot":
+		return "violence"
+	case "protest", "threat":
+		return k.Type
+	}
+	switch k.Label {
+	case "negotiation", "mediation":
+		return "talks"
+	case "raid":
+		return "violence" // a raid in a sentence with a clash is part of it
+	}
+	return k.SubType + "/" + k.Label
+}
+
+// Keys returns the first-token keys of the vocabulary, for a filter that
+// spares most words the look-up (see lexicon.StartMasks).
+func (l *Lexicon) Keys() []string {
+	keys := make([]string, 0, len(l.words))
+	for k := range l.words {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Trigger is a trigger word found in a sentence, with what the words
+// around it say.
+type Trigger struct {
+	Kind *Kind
+	// FirstToken and LastToken index the sentence's tokens.
+	FirstToken, LastToken int
+	// RuneStart and RuneEnd are the trigger's normalized code points.
+	RuneStart, RuneEnd int32
+	// Modality is reported, hedged or denied when a cue before the
+	// trigger in the sentence says so; threatened for threats; else
+	// asserted.
+	Modality string
+	// Actor is a description of an actor right around the trigger
+	// («مقاتلون محليون»), with its class, when there is one.
+	Actor, ActorClass string
+	ActorStart        int32 // normalized code points of the description
+	ActorEnd          int32
+}
+
+// Scratch holds reusable buffers for one goroutine.
+type Scratch struct {
+	key []byte
+}
+
+// Find appends the triggers of one sentence to dst. starts, when it has
+// one entry per token, is a superset filter of where keys may start in
+// each token (lexicon.StartMasks over Keys); tokens whose mask is 0 are
+// skipped.
+func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
+	first := len(dst)
+	reported, hedged, denied := -1, -1, -1
+	type actor struct {
+		text, class string
+		start, end  int32
+		tok         int
+	}
+	var actors []actor
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != segment.Word || len(starts) == len(toks) && starts[i] == 0 {
+			continue
+		}
+		w, last := l.lookup(s, text, toks, i)
+		if w == nil {
+			continue
+		}
+		switch {
+		case w.kind != nil:
+			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted"}
+			switch {
+			case w.kind.Type == "threat":
+				tr.Modality = "threatened"
+			case denied >= 0:
+				tr.Modality = "denied"
+			case hedged >= 0:
+				tr.Modality = "hedged"
+			case reported >= 0:
+				tr.Modality = "reported"
+			}
+			dst = append(dst, tr)
+		case w.cue == "reported":
+			reported = i
+		case w.cue == "hedged":
+			hedged = i
+		case w.cue == "denied":
+			denied = i
+		case w.cue == "actor":
+			actors = append(actors, actor{string(text[toks[i].Start:toks[last].End]), w.class, toks[i].RuneStart, toks[last].RuneEnd, i})
+		}
+		i = last
+	}
+	// Each trigger takes the nearest actor description of its sentence.
+	for k := first; k < len(dst); k++ {
+		best, dist := -1, 1<<30
+		for a := range actors {
+			if d := abs(actors[a].tok - dst[k].FirstToken); d < dist {
+				best, dist = a, d
+			}
+		}
+		if best >= 0 {
+			a := actors[best]
+			dst[k].Actor, dst[k].ActorClass, dst[k].ActorStart, dst[k].ActorEnd = a.text, a.class, a.start, a.end
+		}
+	}
+	return dst
+}
+
+// lookup returns the longest vocabulary word at token i, through the
+// conjunctions, prepositions and article, and its last token.
+func (l *Lexicon) lookup(s *Scratch, text []byte, toks []segment.Token, i int) (*word, int) {
+	w := text[toks[i].Start:toks[i].End]
+	var best *word
+	bestLast := -1
+	l.an.Peel(w, func(_ int, name []byte, article bool) {
+		key := name
+		if article {
+			s.key = append(append(s.key[:0], "ال"...), name...)
+			key = s.key
+		}
+		try := func(key []byte) {
+			for _, vw := range l.words[string(key)] {
+				last, ok := matchRest(text, toks, i, vw.rest)
+				if ok && last > bestLast {
+					best, bestLast = vw, last
+				}
+			}
+		}
+		try(key)
+		// With the article peeled too: «الاشتباكات» → اشتباكات.
+		if len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" {
+			try(key[len("ال"):])
+		}
+	})
+	return best, bestLast
+}
+
+// matchRest matches the tokens after i against rest.
+func matchRest(text []byte, toks []segment.Token, i int, rest [][]byte) (int, bool) {
+	j := i
+	for _, want := range rest {
+		j++
+		if j >= len(toks) || string(text[toks[j].Start:toks[j].End]) != string(want) {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
