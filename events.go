@@ -12,10 +12,10 @@ func (ru *run) assembleEvents() error {
 	if len(ru.evCands) == 0 {
 		return nil
 	}
-	ments := make([]events.Mention, 0, len(ru.winEnts))
-	for _, e := range ru.winEnts {
+	ments := ru.evMents[:0]
+	for k, e := range ru.winEnts {
 		m := events.Mention{
-			ID: e.ID, Type: e.Type, Subtype: e.Subtype, Sentence: e.Sentence,
+			Ref: k, ID: e.ID, Type: e.Type, Subtype: e.Subtype, Sentence: e.Sentence,
 			Start: e.Start, End: e.End, Text: e.Text, Name: e.Canonical, Entry: -1,
 		}
 		if m.Name == "" {
@@ -29,12 +29,9 @@ func (ru *run) assembleEvents() error {
 		}
 		ments = append(ments, m)
 	}
-	byID := make(map[string]*Entity, len(ru.winEnts))
-	for _, e := range ru.winEnts {
-		byID[e.ID] = e
-	}
+	ru.evMents = ments
 	for _, ev := range events.Assemble(ru.evCands, ments, &ru.evState) {
-		rec := ru.eventRecord(&ev, byID)
+		rec := ru.eventRecord(&ev)
 		ru.sum.Counts["events"]++
 		if ru.tokenFn != nil {
 			continue
@@ -59,7 +56,15 @@ func geoPrecision(subtype string) int {
 }
 
 // eventRecord turns an assembled event into a record.
-func (ru *run) eventRecord(ev *events.Event, byID map[string]*Entity) *Event {
+func (ru *run) eventRecord(ev *events.Event) *Event {
+	// byRef returns the record of an assembled mention, if it is this
+	// window's.
+	byRef := func(m *events.Mention) *Entity {
+		if m.Ref >= 0 && m.Ref < len(ru.winEnts) && ru.winEnts[m.Ref].ID == m.ID {
+			return ru.winEnts[m.Ref]
+		}
+		return nil
+	}
 	ru.events++
 	c := &ev.Trigger
 	rec := &Event{
@@ -80,7 +85,7 @@ func (ru *run) eventRecord(ev *events.Event, byID map[string]*Entity) *Event {
 	}
 	date := &EventDate{Basis: ev.DateFrom}
 	if ev.Date != nil {
-		if e := byID[ev.Date.ID]; e != nil && e.Value != nil {
+		if e := byRef(ev.Date); e != nil && e.Value != nil {
 			v := *e.Value
 			date.Value, date.Text, date.Entity = &v, e.Text, e.ID
 		} else {
@@ -92,7 +97,7 @@ func (ru *run) eventRecord(ev *events.Event, byID map[string]*Entity) *Event {
 	rec.Date = date
 	if p := ev.Place; p != nil {
 		loc := &EventLocation{Name: p.Name, Subtype: p.Subtype, GeoPrecision: geoPrecision(p.Subtype)}
-		if e := byID[p.ID]; e != nil {
+		if e := byRef(p); e != nil {
 			loc.Entity, loc.Canonical, loc.Geo, loc.Admin = e.ID, e.Canonical, e.Geo, e.Admin
 		}
 		rec.Location = loc

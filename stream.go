@@ -98,6 +98,7 @@ type run struct {
 	evCands  []events.Candidate
 	evState  events.State
 	winEnts  []*Entity // the window's entities, for the events
+	evMents  []events.Mention
 	events   int
 
 	// The decision window: candidates of the sentences read since the
@@ -189,6 +190,7 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		triggers:   ru.triggers[:0],
 		evCands:    ru.evCands[:0],
 		winEnts:    ru.winEnts[:0],
+		evMents:    ru.evMents[:0],
 		rspans:     ru.rspans[:0],
 		owned:      ru.owned[:0],
 		doc:        ru.doc,

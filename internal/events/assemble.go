@@ -1,7 +1,11 @@
 package events
 
+import "sort"
+
 // Mention is an entity of the document as Assemble sees it.
 type Mention struct {
+	// Ref is the caller's index of the entity (its record).
+	Ref           int
 	ID            string
 	Type, Subtype string
 	Sentence      int
@@ -101,13 +105,20 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 	if st.Places == nil {
 		st.Places = map[string]int{}
 	}
-	bySentence := map[int][]int{}
 	for i := range ents {
-		e := &ents[i]
-		bySentence[e.Sentence] = append(bySentence[e.Sentence], i)
-		if e.Type == "PLACE" {
-			st.Places[e.Name]++
+		if ents[i].Type == "PLACE" {
+			st.Places[ents[i].Name]++
 		}
+	}
+	// The entities of a sentence: ents are in text order, so a sentence's
+	// are a run found by binary search.
+	inSentence := func(sentence int) []Mention {
+		lo := sort.Search(len(ents), func(i int) bool { return ents[i].Sentence >= sentence })
+		hi := lo
+		for hi < len(ents) && ents[hi].Sentence == sentence {
+			hi++
+		}
+		return ents[lo:hi]
 	}
 	var out []Event
 	dateBefore := func(sentence int) *Mention {
@@ -128,8 +139,8 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 	for _, group := range sentences(cands) {
 		for _, c := range pickTriggers(group) {
 			ev := Event{Kind: c.Kind, Trigger: c, Modality: c.Modality, Mentions: 1}
-			in := bySentence[c.Sentence]
-			ev.Date, ev.DateFrom = nearestDate(ents, in, c), "sentence"
+			in := inSentence(c.Sentence)
+			ev.Date, ev.DateFrom = nearestDate(in, c), "sentence"
 			if ev.Date == nil {
 				if ev.Date = dateBefore(c.Sentence); ev.Date != nil {
 					ev.DateFrom = "preceding"
@@ -141,8 +152,8 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 			if ev.Place != nil {
 				st.LastPlace = ev.Place
 			}
-			ev.Actors, ev.Attribution = actors(ents, in, c)
-			ev.Killed, ev.Injured = figures(ents, in)
+			ev.Actors, ev.Attribution = actors(in, c)
+			ev.Killed, ev.Injured = figures(in)
 			out = append(out, ev)
 		}
 	}
@@ -205,11 +216,11 @@ func pickTriggers(group []Candidate) []Candidate {
 }
 
 // nearestDate returns the DATE of the sentence nearest the trigger.
-func nearestDate(ents []Mention, in []int, c Candidate) *Mention {
+func nearestDate(in []Mention, c Candidate) *Mention {
 	var best *Mention
 	dist := 1 << 30
-	for _, i := range in {
-		e := &ents[i]
+	for i := range in {
+		e := &in[i]
 		if e.Type != "DATE" {
 			continue
 		}
@@ -228,11 +239,11 @@ func nearestDate(ents []Mention, in []int, c Candidate) *Mention {
 // the most specific; among equals the one the document names most, then
 // the nearest to the trigger. A sentence without a place takes the last
 // event's place, else the document's most named place.
-func bestPlace(ents []Mention, in []int, c Candidate, st *State) *Mention {
+func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 	var best *Mention
 	bestKey := [3]int{-1}
-	for _, i := range in {
-		e := &ents[i]
+	for i := range in {
+		e := &in[i]
 		if e.Type != "PLACE" {
 			continue
 		}
@@ -271,10 +282,10 @@ func bestPlace(ents []Mention, in []int, c Candidate, st *State) *Mention {
 // actors returns the organizations nearest before (actor1) and after
 // (actor2) the trigger, or the description the trigger's sentence gives;
 // an outlet or monitor after a reporting cue is the attribution instead.
-func actors(ents []Mention, in []int, c Candidate) ([]Actor, *Mention) {
+func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 	var before, after, source *Mention
-	for _, i := range in {
-		e := &ents[i]
+	for i := range in {
+		e := &in[i]
 		if e.Type != "ORG" {
 			continue
 		}
@@ -310,9 +321,9 @@ func actors(ents []Mention, in []int, c Candidate) ([]Actor, *Mention) {
 
 // figures returns the killed and injured figures of a sentence: the
 // smallest and largest given («عشرة … قد يصل إلى 13»).
-func figures(ents []Mention, in []int) (killed, injured *Figure) {
-	for _, i := range in {
-		e := &ents[i]
+func figures(in []Mention) (killed, injured *Figure) {
+	for i := range in {
+		e := &in[i]
 		if e.Type != "QUANTITY" {
 			continue
 		}
@@ -345,13 +356,20 @@ func figures(ents []Mention, in []int) (killed, injured *Figure) {
 // mention's trigger and the best supported figures: the widest range
 // reported, not a sum of repeats.
 func merge(evs []Event, docDate string) []Event {
-	var out []Event
-	index := map[string]int{}
+	out := evs[:0:0]
+	same := func(a, b *Event) bool {
+		return a.Kind == b.Kind && placeName(a.Place) == placeName(b.Place) &&
+			dateValue(a.Date, docDate) == dateValue(b.Date, docDate)
+	}
 	for _, ev := range evs {
-		key := ev.Kind.Type + "|" + ev.Kind.SubType + "|" + ev.Kind.Label + "|" + placeName(ev.Place) + "|" + dateValue(ev.Date, docDate)
-		i, ok := index[key]
-		if !ok {
-			index[key] = len(out)
+		i := -1
+		for k := range out {
+			if same(&out[k], &ev) {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
 			out = append(out, ev)
 			continue
 		}
