@@ -191,26 +191,31 @@ func pickTriggers(group []Candidate) []Candidate {
 			break
 		}
 	}
-	best := map[string]int{}
-	var order []string
+	// One per family, in order of first appearance; few per sentence, so
+	// a slice does.
+	var picked []int
 	for i, c := range group {
 		f := c.Kind.Family
 		if threatAt >= 0 && c.FirstToken > threatAt && f != "threat" && c.Kind.SubType != "agreement" {
 			continue
 		}
-		j, ok := best[f]
-		if !ok {
-			best[f] = i
-			order = append(order, f)
-			continue
+		k := -1
+		for n, j := range picked {
+			if group[j].Kind.Family == f {
+				k = n
+				break
+			}
 		}
-		if c.Kind.Priority > group[j].Kind.Priority {
-			best[f] = i
+		switch {
+		case k < 0:
+			picked = append(picked, i)
+		case c.Kind.Priority > group[picked[k]].Kind.Priority:
+			picked[k] = i
 		}
 	}
-	out := make([]Candidate, 0, len(order))
-	for _, f := range order {
-		out = append(out, group[best[f]])
+	out := make([]Candidate, 0, len(picked))
+	for _, i := range picked {
+		out = append(out, group[i])
 	}
 	return out
 }

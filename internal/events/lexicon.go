@@ -105,20 +105,22 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			if strings.Contains(form, " ") {
 				continue
 			}
-			// The stem with the usual affixes: اشتبك → اشتبكت، اشتبكوا.
-			stem := st.String(form)
-			if len([]rune(stem)) < 3 {
-				continue
-			}
+			// The form and its stem with the usual affixes: اشتبك →
+			// اشتبكت، اشتبكوا; قتل → يقتل، قتلوا.
 			seen := map[string]bool{form: true}
-			for _, p := range verbPrefixes {
-				for _, s := range affixEnds {
-					key := p + stem + s
-					if p == "" && s == "" || seen[key] {
-						continue // the bare stem alone is often another word (وسيط → وسط)
+			for _, base := range []string{form, st.String(form)} {
+				if len([]rune(base)) < 3 {
+					continue
+				}
+				for _, p := range verbPrefixes {
+					for _, s := range affixEnds {
+						key := p + base + s
+						if p == "" && s == "" || seen[key] {
+							continue // the bare stem alone is often another word (وسيط → وسط)
+						}
+						seen[key] = true
+						add(key, &word{kind: k})
 					}
-					seen[key] = true
-					add(key, &word{kind: k})
 				}
 			}
 		}
@@ -199,6 +201,15 @@ type Trigger struct {
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
 	key []byte
+
+	// The look-up in progress (see lookup).
+	l        *Lexicon
+	text     []byte
+	toks     []segment.Token
+	tok      int
+	best     *word
+	bestLast int
+	peelFn   func(int, []byte, bool)
 }
 
 // Find appends the triggers of one sentence to dst. starts, when it has
@@ -266,30 +277,37 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 // lookup returns the longest vocabulary word at token i, through the
 // conjunctions, prepositions and article, and its last token.
 func (l *Lexicon) lookup(s *Scratch, text []byte, toks []segment.Token, i int) (*word, int) {
-	w := text[toks[i].Start:toks[i].End]
-	var best *word
-	bestLast := -1
-	l.an.Peel(w, func(_ int, name []byte, article bool) {
-		key := name
-		if article {
-			s.key = append(append(s.key[:0], "ال"...), name...)
-			key = s.key
+	s.l, s.text, s.toks, s.tok = l, text, toks, i
+	s.best, s.bestLast = nil, -1
+	if s.peelFn == nil {
+		s.peelFn = s.peeled
+	}
+	l.an.Peel(text[toks[i].Start:toks[i].End], s.peelFn)
+	s.text, s.toks = nil, nil
+	return s.best, s.bestLast
+}
+
+// peeled looks one peeling of the current token up.
+func (s *Scratch) peeled(_ int, name []byte, article bool) {
+	key := name
+	if article {
+		s.key = append(append(s.key[:0], "ال"...), name...)
+		key = s.key
+	}
+	s.try(key)
+	// With the article peeled too: «الاشتباكات» → اشتباكات.
+	if len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" {
+		s.try(key[len("ال"):])
+	}
+}
+
+func (s *Scratch) try(key []byte) {
+	for _, vw := range s.l.words[string(key)] {
+		last, ok := matchRest(s.text, s.toks, s.tok, vw.rest)
+		if ok && last > s.bestLast {
+			s.best, s.bestLast = vw, last
 		}
-		try := func(key []byte) {
-			for _, vw := range l.words[string(key)] {
-				last, ok := matchRest(text, toks, i, vw.rest)
-				if ok && last > bestLast {
-					best, bestLast = vw, last
-				}
-			}
-		}
-		try(key)
-		// With the article peeled too: «الاشتباكات» → اشتباكات.
-		if len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" {
-			try(key[len("ال"):])
-		}
-	})
-	return best, bestLast
+	}
 }
 
 // matchRest matches the tokens after i against rest.

@@ -1,0 +1,119 @@
+package events
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/khabar-ie/khabar/internal/clitic"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
+)
+
+func newLexicon(t *testing.T) (*Lexicon, *normalize.Normalizer) {
+	t.Helper()
+	norm := normalize.New(normalize.Options{})
+	an, err := clitic.New(norm.String("ة"))
+	require.NoError(t, err)
+	l, err := New(norm, an)
+	require.NoError(t, err)
+	return l, norm
+}
+
+// find runs Find over one sentence and returns "type/sub_type[/label]
+// modality" for each trigger.
+func find(t *testing.T, l *Lexicon, norm *normalize.Normalizer, text string) []string {
+	t.Helper()
+	var m normalize.Mapped
+	norm.AppendMapped(&m, []byte(text), 0)
+	toks, _ := segment.Tokenize(nil, m.Text, 0, 0)
+	var s Scratch
+	var out []string
+	for _, tr := range l.Find(nil, &s, m.Text, toks, nil) {
+		k := tr.Kind.Type + "/" + tr.Kind.SubType
+		if tr.Kind.Label != "" {
+			k += "/" + tr.Kind.Label
+		}
+		out = append(out, k+" "+tr.Modality)
+	}
+	return out
+}
+
+// TestFind: inflected forms hit through the stem with its affixes, and
+// proclitics are peeled; the cues before a trigger set its modality.
+func TestFind(t *testing.T) {
+	l, norm := newLexicon(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"اشتبكت الفصائل مع قوات النظام", []string{"battle/armed_clash asserted"}},
+		{"وتصدوا للهجوم", []string{"battle/armed_clash asserted", "violence_against_civilians/attack asserted"}},
+		{"بحسب المرصد، اندلعت اشتباكات عنيفة", []string{"battle/armed_clash reported"}},
+		{"من المرجح أن تستمر المواجهات", []string{"battle/armed_clash hedged"}},
+		{"نفى الجيش قصف المستشفى", []string{"explosion_remote_violence/shelling_artillery_missile_attack denied"}},
+		{"هددت قوات النظام باقتحام المدينة", []string{"threat/threat threatened", "strategic_development/other/raid asserted"}},
+		{"وصلت تعزيزات عسكرية إلى المدينة", []string{"strategic_development/other/reinforcement asserted"}},
+		{"قال إن الطقس جميل اليوم", nil},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, find(t, l, norm, tt.text), tt.text)
+	}
+}
+
+func kind(typ, sub, label string, pr int) *Kind {
+	k := &Kind{Type: typ, SubType: sub, Label: label, Priority: pr}
+	k.Family = family(k)
+	return k
+}
+
+// TestAssemble: one event per family and sentence (the highest priority),
+// what a threat governs is part of it, dates from the sentence, before it
+// or the document, places most specific then most named, and mentions of
+// one happening merged with the widest figures.
+func TestAssemble(t *testing.T) {
+	clash, attack := kind("battle", "armed_clash", "", 10), kind("violence_against_civilians", "attack", "", 3)
+	threat, raid := kind("threat", "threat", "", 7), kind("strategic_development", "other", "raid", 4)
+	cand := func(k *Kind, sentence, start int) Candidate {
+		return Candidate{Trigger: Trigger{Kind: k, FirstToken: start, Modality: "asserted"}, Sentence: sentence, Start: start, End: start + 3}
+	}
+	ents := []Mention{
+		{ID: "e1", Type: "PLACE", Subtype: "governorate", Name: "درعا", Sentence: 0, Start: 20, End: 24},
+		{ID: "e2", Type: "PLACE", Subtype: "city", Name: "جاسم", Sentence: 0, Start: 30, End: 34},
+		{ID: "e3", Type: "QUANTITY", Unit: "killed", Value: 10, Sentence: 0, Start: 40, End: 45, Text: "عشرة قتلى"},
+		{ID: "e4", Type: "DATE", Date: "2021-10", Sentence: 1, Start: 60, End: 70},
+		{ID: "e5", Type: "QUANTITY", Unit: "killed", Value: 13, Sentence: 2, Start: 95, End: 100, Text: "13 قتيلا"},
+	}
+	cands := []Candidate{
+		cand(clash, 0, 0), cand(attack, 0, 36), // one violence event: the clash
+		cand(threat, 1, 50), cand(raid, 1, 55), // the raid is what the threat threatens
+		cand(clash, 2, 90), // the same clash again, with another figure
+	}
+	st := &State{DocDate: "2022-07-26"}
+	evs := Assemble(cands, ents, st)
+	require.Len(t, evs, 3)
+
+	assert.Same(t, clash, evs[0].Kind)
+	assert.Equal(t, "جاسم", evs[0].Place.Name, "the most specific place")
+	assert.Equal(t, "document", evs[0].DateFrom)
+	assert.Equal(t, int64(10), evs[0].Killed.Min)
+
+	assert.Same(t, threat, evs[1].Kind)
+	assert.Equal(t, "sentence", evs[1].DateFrom)
+	assert.Equal(t, "2021-10", evs[1].Date.Date)
+	assert.Equal(t, "جاسم", evs[1].Place.Name, "a sentence without a place takes the last event's")
+
+	assert.Same(t, clash, evs[2].Kind)
+	assert.Equal(t, "preceding", evs[2].DateFrom, "the date of an earlier sentence governs")
+	assert.Equal(t, "2021-10", evs[2].Date.Date)
+
+	// Without the dated sentence both clashes fall on the document's
+	// date at the same place: one event, the widest figures.
+	noDate := []Mention{ents[0], ents[1], ents[2], ents[4]}
+	evs = Assemble([]Candidate{cand(clash, 0, 0), cand(clash, 2, 90)}, noDate, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, 2, evs[0].Mentions)
+	assert.Equal(t, int64(10), evs[0].Killed.Min)
+	assert.Equal(t, int64(13), evs[0].Killed.Max, "the widest range, not a sum")
+}
