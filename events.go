@@ -27,6 +27,9 @@ func (ru *run) assembleEvents() error {
 		if e.Quantity != nil {
 			m.Unit, m.Value = e.Quantity.Unit, e.Quantity.Value
 		}
+		for _, a := range e.Admin {
+			m.Admin = append(m.Admin, a.Name)
+		}
 		ments = append(ments, m)
 	}
 	ru.evMents = ments

@@ -19,6 +19,8 @@ type Mention struct {
 	// Unit and Value are a QUANTITY's.
 	Unit  string
 	Value int64
+	// Admin names the places (or organizations) enclosing the entity.
+	Admin []string
 }
 
 // Candidate is a trigger found in a sentence, mapped to the original text.
@@ -154,6 +156,9 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 			}
 			ev.Actors, ev.Attribution = actors(in, c)
 			ev.Killed, ev.Injured = figures(in)
+			if c.Kind.NeedsFigure && ev.Killed == nil && ev.Injured == nil {
+				continue
+			}
 			out = append(out, ev)
 		}
 	}
@@ -362,9 +367,17 @@ func figures(in []Mention) (killed, injured *Figure) {
 // reported, not a sum of repeats.
 func merge(evs []Event, docDate string) []Event {
 	out := evs[:0:0]
+	// Two mentions tell one happening when the kind is the same, the
+	// places are one or one holds the other (سوريا and مصياف), and the
+	// dates are one or one mention has none of its own (the document's).
 	same := func(a, b *Event) bool {
-		return a.Kind == b.Kind && placeName(a.Place) == placeName(b.Place) &&
-			dateValue(a.Date, docDate) == dateValue(b.Date, docDate)
+		if a.Kind != b.Kind {
+			return false
+		}
+		if !(a.Place == nil || b.Place == nil || a.Place.Name == b.Place.Name || within(a.Place, b.Place) || within(b.Place, a.Place)) {
+			return false
+		}
+		return dateValue(a.Date, docDate) == dateValue(b.Date, docDate) || a.DateFrom == "document" || b.DateFrom == "document"
 	}
 	for _, ev := range evs {
 		i := -1
@@ -380,6 +393,14 @@ func merge(evs []Event, docDate string) []Event {
 		}
 		m := &out[i]
 		m.Mentions++
+		// The merged event takes the more specific place, and a date
+		// its own sentence gives over the document's.
+		if m.Place == nil || ev.Place != nil && within(ev.Place, m.Place) {
+			m.Place = ev.Place
+		}
+		if m.DateFrom == "document" && ev.DateFrom == "sentence" {
+			m.Date, m.DateFrom = ev.Date, ev.DateFrom
+		}
 		m.Killed = widest(m.Killed, ev.Killed)
 		m.Injured = widest(m.Injured, ev.Injured)
 		if len(m.Actors) == 0 {
@@ -393,6 +414,16 @@ func merge(evs []Event, docDate string) []Event {
 		}
 	}
 	return out
+}
+
+// within reports whether place a lies in place b (b is in a's admin chain).
+func within(a, b *Mention) bool {
+	for _, n := range a.Admin {
+		if n == b.Name {
+			return true
+		}
+	}
+	return false
 }
 
 func widest(a, b *Figure) *Figure {

@@ -92,21 +92,29 @@ func TestAssemble(t *testing.T) {
 	}
 	st := &State{DocDate: "2022-07-26"}
 	evs := Assemble(cands, ents, st)
-	require.Len(t, evs, 3)
+	require.Len(t, evs, 2)
 
 	assert.Same(t, clash, evs[0].Kind)
 	assert.Equal(t, "جاسم", evs[0].Place.Name, "the most specific place")
-	assert.Equal(t, "document", evs[0].DateFrom)
+	assert.Equal(t, "document", evs[0].DateFrom, "a date merely preceding does not replace the document's")
+	assert.Equal(t, 2, evs[0].Mentions, "the clash told again in sentence 2, undated, is the same clash")
 	assert.Equal(t, int64(10), evs[0].Killed.Min)
+	assert.Equal(t, int64(13), evs[0].Killed.Max, "the widest range, not a sum")
 
 	assert.Same(t, threat, evs[1].Kind)
 	assert.Equal(t, "sentence", evs[1].DateFrom)
 	assert.Equal(t, "2021-10", evs[1].Date.Date)
 	assert.Equal(t, "جاسم", evs[1].Place.Name, "a sentence without a place takes the last event's")
 
-	assert.Same(t, clash, evs[2].Kind)
-	assert.Equal(t, "preceding", evs[2].DateFrom, "the date of an earlier sentence governs")
-	assert.Equal(t, "2021-10", evs[2].Date.Date)
+	// A weak trigger («قتل») without a figure in its sentence makes no
+	// event; an earlier sentence's date governs a later undated one.
+	weak := kind("violence_against_civilians", "attack", "", 3)
+	weak.NeedsFigure = true
+	evs = Assemble([]Candidate{cand(weak, 1, 50), cand(threat, 1, 52), cand(clash, 3, 120)}, ents[:4], &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 2)
+	assert.Same(t, threat, evs[0].Kind)
+	assert.Equal(t, "preceding", evs[1].DateFrom)
+	assert.Equal(t, "2021-10", evs[1].Date.Date)
 
 	// Without the dated sentence both clashes fall on the document's
 	// date at the same place: one event, the widest figures.

@@ -43,6 +43,9 @@ type Kind struct {
 	// negotiation, mediation, raid, visit), or empty.
 	Label    string
 	Priority int
+	// NeedsFigure keeps the kind only in a sentence with a casualty
+	// figure.
+	NeedsFigure bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -91,7 +94,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		if err != nil {
 			return fmt.Errorf("priority %q: %w", f[3], err)
 		}
-		k := &Kind{Type: f[0], SubType: f[1], Priority: pr}
+		k := &Kind{Type: f[0], SubType: f[1], Priority: pr, NeedsFigure: len(f) > 5 && f[5] == "figure"}
 		if f[2] != "-" {
 			k.Label = f[2]
 		}
