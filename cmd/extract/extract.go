@@ -65,6 +65,7 @@ Flags:
 // extractFlags are the extract command's options.
 type extractFlags struct {
 	format      string
+	places      bool
 	input       string
 	glob        string
 	refDate     string
@@ -91,7 +92,8 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func cmdExtract(ctx context.Context, e env, args []string) int {
 	var f extractFlags
 	fs := newFlagSet(e, "extract", extractUsage)
-	fs.StringVar(&f.format, "format", "jsonl", "output `format`: jsonl or json")
+	fs.StringVar(&f.format, "format", "jsonl", "output `format`: jsonl, json, csv (one row per event, ACLED's columns) or geojson (a FeatureCollection of events)")
+	fs.BoolVar(&f.places, "geojson-places", false, "with --format geojson, add the PLACE entities as features")
 	fs.StringVar(&f.input, "input", "text", "input `kind`: text (files, directories, stdin) or jsonl")
 	fs.StringVar(&f.glob, "glob", "*.txt", "file name `pattern` selected inside directories")
 	fs.StringVar(&f.refDate, "ref-date", "", "reference `date` YYYY-MM-DD for relative dates (default: the JSONL date, else today)")
@@ -148,8 +150,8 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if _, err := filepath.Match(f.glob, "x"); err != nil {
 		return usageErr("--glob %q: %v", f.glob, err)
 	}
-	if f.format != "jsonl" && f.format != "json" {
-		return usageErr("--format must be jsonl or json, not %q", f.format)
+	if f.format != "jsonl" && f.format != "json" && f.format != "csv" && f.format != "geojson" {
+		return usageErr("--format must be jsonl, json, csv or geojson, not %q", f.format)
 	}
 	x, err := khabar.New(cfg)
 	if err != nil {
@@ -167,7 +169,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 		defer file.Close()
 		out = file
 	}
-	w, err := output.New(f.format, out)
+	w, err := output.NewWith(f.format, out, output.Options{Places: f.places})
 	if err != nil {
 		return usageErr("--format: %v", err)
 	}
@@ -210,7 +212,7 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if sink.bar != nil {
 		_ = sink.bar.Finish()
 	}
-	if code := endStatus(ctx, e, "extract", err, w.Flush()); code != exitOK {
+	if code := endStatus(ctx, e, "extract", err, w.Close()); code != exitOK {
 		return code
 	}
 	if stats.Failed > 0 {

@@ -155,7 +155,7 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 				st.LastPlace = ev.Place
 			}
 			ev.Actors, ev.Attribution = actors(in, c)
-			ev.Killed, ev.Injured = figures(in)
+			ev.Killed, ev.Injured = figures(in, group)
 			if c.Kind.NeedsFigure && ev.Killed == nil && ev.Injured == nil {
 				continue
 			}
@@ -330,8 +330,17 @@ func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 }
 
 // figures returns the killed and injured figures of a sentence: the
-// smallest and largest given («عشرة … قد يصل إلى 13»).
-func figures(in []Mention) (killed, injured *Figure) {
+// smallest and largest given («عشرة … قد يصل إلى 13»). People counted right
+// after a killing word are the killed («مقتل 13 عنصرًا»).
+func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
+	afterKilling := func(e *Mention) bool {
+		for _, c := range triggers {
+			if c.Kind.Type == "violence_against_civilians" && c.Kind.SubType == "attack" && c.End <= e.Start && e.Start-c.End <= 2 {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range in {
 		e := &in[i]
 		if e.Type != "QUANTITY" {
@@ -346,6 +355,11 @@ func figures(in []Mention) (killed, injured *Figure) {
 			f, civilian = &killed, true
 		case "injured":
 			f = &injured
+		case "person", "member", "fighter", "soldier", "child", "woman":
+			if !afterKilling(e) {
+				continue
+			}
+			f = &killed
 		default:
 			continue
 		}

@@ -1,6 +1,8 @@
 // Package output writes records in the formats the CLI offers: JSON Lines
-// (one record a line, as they are found) and pretty JSON (one object per
-// document). Writers buffer; Flush pushes what is complete.
+// (one record a line, as they are found), pretty JSON (one object per
+// document), CSV (one row per event, ACLED's columns) and GeoJSON (a
+// FeatureCollection of events, and optionally of places). Writers buffer;
+// Flush pushes what is complete; Close ends the output.
 package output
 
 import (
@@ -20,10 +22,22 @@ type Writer interface {
 	EndDocument() error
 	// Flush writes buffered output to the underlying writer.
 	Flush() error
+	// Close ends the output (a GeoJSON collection's closing brackets) and
+	// flushes it.
+	Close() error
+}
+
+// Options tune a format.
+type Options struct {
+	// Places adds the PLACE entities to GeoJSON output.
+	Places bool
 }
 
 // New returns a writer for the named format.
-func New(format string, w io.Writer) (Writer, error) {
+func New(format string, w io.Writer) (Writer, error) { return NewWith(format, w, Options{}) }
+
+// NewWith returns a writer for the named format with options.
+func NewWith(format string, w io.Writer, opt Options) (Writer, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	switch format {
 	case "jsonl", "":
@@ -35,8 +49,12 @@ func New(format string, w io.Writer) (Writer, error) {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return &perDocument{bw: bw, enc: enc}, nil
+	case "csv":
+		return newCSV(bw)
+	case "geojson":
+		return &geoJSON{bw: bw, places: opt.Places}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want jsonl or json)", format)
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, formats)
 }
 
 // jsonLines writes every record on its own line.
@@ -53,6 +71,9 @@ func (j *jsonLines) EndDocument() error { return nil }
 
 // Flush implements Writer.
 func (j *jsonLines) Flush() error { return j.bw.Flush() }
+
+// Close implements Writer.
+func (j *jsonLines) Close() error { return j.bw.Flush() }
 
 // perDocument gathers a document's records and writes them as one
 // indented object: {"doc", "entities", "events", "summary", "errors"}.
@@ -83,3 +104,6 @@ func (p *perDocument) EndDocument() error {
 
 // Flush implements Writer.
 func (p *perDocument) Flush() error { return p.bw.Flush() }
+
+// Close implements Writer.
+func (p *perDocument) Close() error { return p.bw.Flush() }

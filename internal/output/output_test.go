@@ -56,7 +56,7 @@ func write(t *testing.T, format string, docs ...[]khabar.Record) string {
 		}
 		require.NoError(t, w.EndDocument())
 	}
-	require.NoError(t, w.Flush())
+	require.NoError(t, w.Close())
 	return buf.String()
 }
 
@@ -266,7 +266,7 @@ func TestWriteErrorsSurface(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	for _, format := range []string{"xml", "JSON", "csv", "jsonlines", " json"} {
+	for _, format := range []string{"xml", "JSON", "CSV", "jsonlines", " json", "geo"} {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			w, err := New(format, &buf)
