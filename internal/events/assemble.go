@@ -40,9 +40,6 @@ type State struct {
 	// DocDate is the document's reference date (YYYY-MM-DD): the date of
 	// events nothing else dates.
 	DocDate string
-	// LastDate is the latest DATE seen, for events whose sentence has
-	// none.
-	LastDate *Mention
 	// Places counts the PLACE names seen, to choose among places and to
 	// place an event whose sentence names none.
 	Places map[string]int
@@ -123,18 +120,18 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 		return ents[lo:hi]
 	}
 	var out []Event
+	// A date governs the sentence right after its own, no further: news
+	// switches between the day's events and their background, and an
+	// undated sentence is mostly about the day of the report.
 	dateBefore := func(sentence int) *Mention {
 		var last *Mention
 		for i := range ents {
 			if ents[i].Sentence >= sentence {
 				break
 			}
-			if ents[i].Type == "DATE" {
+			if ents[i].Type == "DATE" && ents[i].Sentence == sentence-1 {
 				last = &ents[i]
 			}
-		}
-		if last == nil {
-			return st.LastDate
 		}
 		return last
 	}
@@ -160,11 +157,6 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 				continue
 			}
 			out = append(out, ev)
-		}
-	}
-	for i := range ents {
-		if ents[i].Type == "DATE" {
-			st.LastDate = &ents[i]
 		}
 	}
 	return merge(out, st.DocDate)

@@ -107,10 +107,10 @@ func TestAssemble(t *testing.T) {
 	assert.Equal(t, "جاسم", evs[1].Place.Name, "a sentence without a place takes the last event's")
 
 	// A weak trigger («قتل») without a figure in its sentence makes no
-	// event; an earlier sentence's date governs a later undated one.
+	// event; a date governs the undated sentence right after its own.
 	weak := kind("violence_against_civilians", "attack", "", 3)
 	weak.NeedsFigure = true
-	evs = Assemble([]Candidate{cand(weak, 1, 50), cand(threat, 1, 52), cand(clash, 3, 120)}, ents[:4], &State{DocDate: "2022-07-26"})
+	evs = Assemble([]Candidate{cand(weak, 1, 50), cand(threat, 1, 52), cand(clash, 2, 90)}, ents[:4], &State{DocDate: "2022-07-26"})
 	require.Len(t, evs, 2)
 	assert.Same(t, threat, evs[0].Kind)
 	assert.Equal(t, "preceding", evs[1].DateFrom)
