@@ -156,6 +156,9 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 			if c.Kind.NeedsFigure && ev.Killed == nil && ev.Injured == nil {
 				continue
 			}
+			if c.Kind.NeedsPlace && !localPlace(in) {
+				continue
+			}
 			out = append(out, ev)
 		}
 	}
@@ -420,6 +423,16 @@ func merge(evs []Event, docDate string) []Event {
 		}
 	}
 	return out
+}
+
+// localPlace reports whether a sentence names a town-level place.
+func localPlace(in []Mention) bool {
+	for i := range in {
+		if in[i].Type == "PLACE" && specificity[in[i].Subtype] >= specificity["city"] {
+			return true
+		}
+	}
+	return false
 }
 
 // within reports whether place a lies in place b (b is in a's admin chain).

@@ -125,3 +125,15 @@ func TestAssemble(t *testing.T) {
 	assert.Equal(t, int64(10), evs[0].Killed.Min)
 	assert.Equal(t, int64(13), evs[0].Killed.Max, "the widest range, not a sum")
 }
+
+// TestNeedsPlace: a visit is an event only in a sentence that names a
+// town-level place.
+func TestNeedsPlace(t *testing.T) {
+	visit := kind("strategic_development", "other", "visit", 2)
+	visit.NeedsPlace = true
+	c := Candidate{Trigger: Trigger{Kind: visit, Modality: "asserted"}, Sentence: 0, Start: 0, End: 3}
+	country := []Mention{{ID: "e1", Type: "PLACE", Subtype: "country", Name: "سوريا", Sentence: 0, Start: 10, End: 14}}
+	town := []Mention{{ID: "e1", Type: "PLACE", Subtype: "town", Name: "جاسم", Sentence: 0, Start: 10, End: 14}}
+	assert.Empty(t, Assemble([]Candidate{c}, country, &State{DocDate: "2022-07-26"}))
+	assert.Len(t, Assemble([]Candidate{c}, town, &State{DocDate: "2022-07-26"}), 1)
+}

@@ -44,8 +44,8 @@ type Kind struct {
 	Label    string
 	Priority int
 	// NeedsFigure keeps the kind only in a sentence with a casualty
-	// figure.
-	NeedsFigure bool
+	// figure; NeedsPlace only in one that names a town-level place.
+	NeedsFigure, NeedsPlace bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -94,7 +94,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		if err != nil {
 			return fmt.Errorf("priority %q: %w", f[3], err)
 		}
-		k := &Kind{Type: f[0], SubType: f[1], Priority: pr, NeedsFigure: len(f) > 5 && f[5] == "figure"}
+		k := &Kind{Type: f[0], SubType: f[1], Priority: pr, NeedsFigure: len(f) > 5 && f[5] == "figure", NeedsPlace: len(f) > 5 && f[5] == "place"}
 		if f[2] != "-" {
 			k.Label = f[2]
 		}
