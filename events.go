@@ -27,8 +27,11 @@ func (ru *run) assembleEvents() error {
 		if e.Quantity != nil {
 			m.Unit, m.Value = e.Quantity.Unit, e.Quantity.Value
 		}
-		for _, a := range e.Admin {
-			m.Admin = append(m.Admin, a.Name)
+		if e.Type == "PLACE" && len(e.Admin) > 0 {
+			m.Admin = make([]string, len(e.Admin))
+			for i, a := range e.Admin {
+				m.Admin[i] = a.Name
+			}
 		}
 		ments = append(ments, m)
 	}

@@ -94,11 +94,13 @@ type Extractor struct {
 	resolver *resolve.Resolver
 	rules    *rules.Rules
 	events   *events.Lexicon
-	keys     *lexicon.KeyFilter // the words rules and events start with
-	lex      *lexicon.Lexicon
-	sources  []string  // "gazetteer:<id>" of each entry, made once
-	isPlace  []bool    // whether each entry is a PLACE
-	pool     sync.Pool // *run
+	// filters are the words the rules and the events start with, probed
+	// in the gazetteer's hashing pass.
+	filters []*lexicon.KeyFilter
+	lex     *lexicon.Lexicon
+	sources []string  // "gazetteer:<id>" of each entry, made once
+	isPlace []bool    // whether each entry is a PLACE
+	pool    sync.Pool // *run
 }
 
 // New builds an Extractor: normalization tables, the gazetteer trie (the
@@ -155,7 +157,7 @@ func New(cfg Config) (*Extractor, error) {
 	if x.events, err = events.New(x.norm, an); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	x.keys = lexicon.NewKeyFilter(append(x.rules.KeyStrings(), x.events.Keys()...))
+	x.filters = []*lexicon.KeyFilter{x.rules.Keys(), lexicon.NewKeyFilter(x.events.Keys())}
 	all := x.lex.Entries()
 	x.sources = make([]string, len(all))
 	x.isPlace = make([]bool, len(all))

@@ -95,6 +95,7 @@ type run struct {
 	// the document's assembly carries across windows.
 	escratch events.Scratch
 	triggers []events.Trigger
+	evStarts []uint32 // each token's start mask for the event words
 	evCands  []events.Candidate
 	evState  events.State
 	winEnts  []*Entity // the window's entities, for the events
@@ -188,6 +189,7 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		rscratch:   ru.rscratch,
 		escratch:   ru.escratch,
 		triggers:   ru.triggers[:0],
+		evStarts:   ru.evStarts[:0],
 		evCands:    ru.evCands[:0],
 		winEnts:    ru.winEnts[:0],
 		evMents:    ru.evMents[:0],
@@ -298,15 +300,17 @@ func (ru *run) tag(size int) error {
 	ru.sum.Tokens += len(ru.toks)
 	text := ru.norm.Text
 	// One hashing pass over the words serves the gazetteer and the rules.
-	ru.scratch.Starts, ru.rscratch.Starts = ru.scratch.Starts[:0], ru.rscratch.Starts[:0]
-	keys := ru.x.keys
+	ru.scratch.Starts, ru.rscratch.Starts, ru.evStarts = ru.scratch.Starts[:0], ru.rscratch.Starts[:0], ru.evStarts[:0]
+	var masks [2]uint32 // rules, events
 	for _, tok := range ru.toks {
-		var names, rule uint32
+		var names uint32
+		masks = [2]uint32{}
 		if tok.Kind != segment.Punct {
-			names, rule = ru.x.lex.StartMasks(text[tok.Start:tok.End], keys)
+			names = ru.x.lex.StartMasksOf(text[tok.Start:tok.End], ru.x.filters, masks[:])
 		}
 		ru.scratch.Starts = append(ru.scratch.Starts, names)
-		ru.rscratch.Starts = append(ru.rscratch.Starts, rule)
+		ru.rscratch.Starts = append(ru.rscratch.Starts, masks[0])
+		ru.evStarts = append(ru.evStarts, masks[1])
 	}
 	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, text, ru.toks)
 	ru.rspans = ru.x.rules.Find(ru.rspans[:0], &ru.rscratch, text, ru.toks, ru.mentions, ru.ref)
@@ -324,7 +328,7 @@ func (ru *run) tag(size int) error {
 	// This is the one place where normalized offsets become original
 	// ones: the window still holds the sentence's text. Mentions and rule
 	// spans are taken in text order, so the cursor only moves forward.
-	ru.triggers = ru.x.events.Find(ru.triggers[:0], &ru.escratch, text, ru.toks, ru.rscratch.Starts)
+	ru.triggers = ru.x.events.Find(ru.triggers[:0], &ru.escratch, text, ru.toks, ru.evStarts)
 	sentStart, sentEnd := ru.norm.Orig(int(ru.toks[0].RuneStart), int(ru.toks[len(ru.toks)-1].RuneEnd))
 	mi, si, ti := 0, 0, 0
 	const none = int32(1<<31 - 1)

@@ -137,3 +137,38 @@ func TestNeedsPlace(t *testing.T) {
 	assert.Empty(t, Assemble([]Candidate{c}, country, &State{DocDate: "2022-07-26"}))
 	assert.Len(t, Assemble([]Candidate{c}, town, &State{DocDate: "2022-07-26"}), 1)
 }
+
+// TestFindWithFilter: the start masks of a filter over Keys let the same
+// triggers through as no filter, through clitics and the fused لل.
+func TestFindWithFilter(t *testing.T) {
+	l, norm := newLexicon(t)
+	for _, text := range []string{"وللاشتباكات أسباب", "بالاشتباكات العنيفة", "اشتبكت الفصائل", "وتصدوا للهجوم بعد القصف"} {
+		var m normalize.Mapped
+		norm.AppendMapped(&m, []byte(text), 0)
+		toks, _ := segment.Tokenize(nil, m.Text, 0, 0)
+		var s Scratch
+		all := l.Find(nil, &s, m.Text, toks, nil)
+		require.NotEmpty(t, all, text)
+		masks := make([]uint32, len(toks))
+		for i, tok := range toks {
+			masks[i] = suffixMask(m.Text[tok.Start:tok.End], l.Keys())
+		}
+		assert.Equal(t, len(all), len(l.Find(nil, &s, m.Text, toks, masks)), text)
+	}
+}
+
+// suffixMask marks the even byte offsets (two-byte letters) from which
+// the word's suffix is one of keys: an exact stand-in for a key filter.
+func suffixMask(w []byte, keys []string) uint32 {
+	set := map[string]bool{}
+	for _, k := range keys {
+		set[k] = true
+	}
+	var m uint32
+	for b := 0; b < len(w) && b < 32; b += 2 {
+		if set[string(w[b:])] {
+			m |= 1 << b
+		}
+	}
+	return m
+}

@@ -175,9 +175,14 @@ func family(k *Kind) string {
 // Keys returns the first-token keys of the vocabulary, for a filter that
 // spares most words the look-up (see lexicon.StartMasks).
 func (l *Lexicon) Keys() []string {
-	keys := make([]string, 0, len(l.words))
+	keys := make([]string, 0, 2*len(l.words))
 	for k := range l.words {
 		keys = append(keys, k)
+		// After the preposition ل the article is written لل (للاشتباكات):
+		// the word's own suffix is then the key without its alef.
+		if strings.HasPrefix(k, "ال") {
+			keys = append(keys, k[len("ا"):])
+		}
 	}
 	return keys
 }
@@ -206,6 +211,7 @@ type Scratch struct {
 	key []byte
 
 	// The look-up in progress (see lookup).
+	mask     uint32
 	l        *Lexicon
 	text     []byte
 	toks     []segment.Token
@@ -232,7 +238,11 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		if toks[i].Kind != segment.Word || len(starts) == len(toks) && starts[i] == 0 {
 			continue
 		}
-		w, last := l.lookup(s, text, toks, i)
+		mask := ^uint32(0)
+		if len(starts) == len(toks) {
+			mask = starts[i]
+		}
+		w, last := l.lookup(s, text, toks, i, mask)
 		if w == nil {
 			continue
 		}
@@ -279,8 +289,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 
 // lookup returns the longest vocabulary word at token i, through the
 // conjunctions, prepositions and article, and its last token.
-func (l *Lexicon) lookup(s *Scratch, text []byte, toks []segment.Token, i int) (*word, int) {
-	s.l, s.text, s.toks, s.tok = l, text, toks, i
+func (l *Lexicon) lookup(s *Scratch, text []byte, toks []segment.Token, i int, mask uint32) (*word, int) {
+	s.l, s.text, s.toks, s.tok, s.mask = l, text, toks, i, mask
 	s.best, s.bestLast = nil, -1
 	if s.peelFn == nil {
 		s.peelFn = s.peeled
@@ -291,18 +301,27 @@ func (l *Lexicon) lookup(s *Scratch, text []byte, toks []segment.Token, i int) (
 }
 
 // peeled looks one peeling of the current token up.
-func (s *Scratch) peeled(_ int, name []byte, article bool) {
+func (s *Scratch) peeled(start int, name []byte, article bool) {
 	key := name
 	if article {
 		s.key = append(append(s.key[:0], "ال"...), name...)
 		key = s.key
 	}
-	s.try(key)
-	// With the article peeled too: «الاشتباكات» → اشتباكات.
-	if len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" {
+	if s.may(start) {
+		s.try(key)
+	}
+	// With the article peeled too: «الاشتباكات» → اشتباكات (after لل,
+	// the name itself).
+	switch {
+	case article && s.may(start+len("ل")):
+		s.try(name)
+	case !article && len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" && s.may(start+len("ال")):
 		s.try(key[len("ال"):])
 	}
 }
+
+// may reports whether the filter lets a key start at byte b of the token.
+func (s *Scratch) may(b int) bool { return b >= 32 || s.mask&(1<<b) != 0 }
 
 func (s *Scratch) try(key []byte) {
 	for _, vw := range s.l.words[string(key)] {

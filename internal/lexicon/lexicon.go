@@ -124,6 +124,17 @@ func NewKeyFilter(keys []string) *KeyFilter {
 // StartMasks returns StartMask for the names, and the same mask for the
 // keys of extra (0 when extra is nil), hashing the word once.
 func (l *Lexicon) StartMasks(word []byte, extra *KeyFilter) (names, other uint32) {
+	var out [1]uint32
+	names = l.StartMasksOf(word, []*KeyFilter{extra}, out[:])
+	return names, out[0]
+}
+
+// StartMasksOf is StartMasks for several filters at once: out[i] gets the
+// mask of extras[i] (a nil filter gives 0). The word is hashed once.
+func (l *Lexicon) StartMasksOf(word []byte, extras []*KeyFilter, out []uint32) (names uint32) {
+	for i := range out {
+		out[i] = 0
+	}
 	// Where a key may start: the word's start and after each of its first
 	// proclitic letters.
 	var starts [8]int
@@ -160,13 +171,15 @@ func (l *Lexicon) StartMasks(word []byte, extra *KeyFilter) (names, other uint32
 			if l.keys.has(m) {
 				names |= 1 << s
 			}
-			if extra != nil && extra.b.has(m) {
-				other |= 1 << s
+			for x, f := range extras {
+				if f != nil && f.b.has(m) {
+					out[x] |= 1 << s
+				}
 			}
 		}
 		k--
 	}
-	return names, other
+	return names
 }
 
 // Match is one name ending at a trie node.
