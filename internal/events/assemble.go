@@ -1,6 +1,9 @@
 package events
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Mention is an entity of the document as Assemble sees it.
 type Mention struct {
@@ -45,6 +48,8 @@ type State struct {
 	Places map[string]int
 	// LastPlace is the place of the latest event.
 	LastPlace *Mention
+	// Countries counts the countries the document's places lie in.
+	Countries map[string]int
 }
 
 // Event is an assembled event, before it becomes a record.
@@ -97,6 +102,17 @@ var actorClass = map[string]string{
 	"international": "external", "humanitarian": "civilians", "ngo": "civilians",
 }
 
+// country returns the country most of the document's places lie in.
+func (st *State) country() string {
+	best, n := "", 0
+	for name, k := range st.Countries {
+		if k > n || k == n && name < best {
+			best, n = name, k
+		}
+	}
+	return best
+}
+
 // Assemble builds the events of a window: cands are its triggers in text
 // order, ents its entities in text order. It updates st for the windows to
 // come.
@@ -104,9 +120,18 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 	if st.Places == nil {
 		st.Places = map[string]int{}
 	}
+	if st.Countries == nil {
+		st.Countries = map[string]int{}
+	}
 	for i := range ents {
-		if ents[i].Type == "PLACE" {
-			st.Places[ents[i].Name]++
+		if e := &ents[i]; e.Type == "PLACE" {
+			st.Places[e.Name]++
+			switch {
+			case e.Subtype == "country":
+				st.Countries[e.Name]++
+			case len(e.Admin) > 0:
+				st.Countries[e.Admin[len(e.Admin)-1]]++
+			}
 		}
 	}
 	// The entities of a sentence: ents are in text order, so a sentence's
@@ -241,12 +266,15 @@ func nearestDate(in []Mention, c Candidate) *Mention {
 }
 
 // bestPlace returns the place an event happened: of the sentence's places,
-// the most specific; among equals the one the document names most, then
-// the nearest to the trigger. A sentence without a place takes the last
-// event's place, else the document's most named place.
+// those in the document's country first (a foreign capital or country in a
+// sentence is mostly a government speaking: «واشنطن», «أنقرة»), then the
+// most specific, then the one the document names most, then the nearest to
+// the trigger. A sentence without such a place takes the last event's
+// place, else the document's most named place.
 func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
+	home := st.country()
 	var best *Mention
-	bestKey := [3]int{-1}
+	bestKey := [4]int{-1}
 	for i := range in {
 		e := &in[i]
 		if e.Type != "PLACE" {
@@ -256,12 +284,18 @@ func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 		if d < 0 {
 			d = c.Start - e.End
 		}
-		key := [3]int{specificity[e.Subtype], st.Places[e.Name], -d}
-		if key[0] > bestKey[0] || key[0] == bestKey[0] && (key[1] > bestKey[1] || key[1] == bestKey[1] && key[2] > bestKey[2]) {
+		inHome := 0
+		if home == "" || e.Name == home || slices.Contains(e.Admin, home) {
+			inHome = 1
+		}
+		key := [4]int{inHome, specificity[e.Subtype], st.Places[e.Name], -d}
+		if slices.Compare(key[:], bestKey[:]) > 0 {
 			best, bestKey = e, key
 		}
 	}
-	if best != nil {
+	// A foreign country or capital alone names who acted, not where:
+	// the event stays where the story is.
+	if best != nil && (bestKey[0] == 1 || specificity[best.Subtype] > specificity["capital"] || st.LastPlace == nil) {
 		return best
 	}
 	if st.LastPlace != nil {

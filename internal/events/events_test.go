@@ -172,3 +172,22 @@ func suffixMask(w []byte, keys []string) uint32 {
 	}
 	return m
 }
+
+// TestForeignCapitalIsNoPlace: in a document about Syria, a sentence that
+// names only a foreign capital (a government speaking) keeps the story's
+// place.
+func TestForeignCapitalIsNoPlace(t *testing.T) {
+	clash := kind("battle", "armed_clash", "", 10)
+	strike := kind("explosion_remote_violence", "air_drone_strike", "", 9)
+	ents := []Mention{
+		{ID: "e1", Type: "PLACE", Subtype: "city", Name: "جاسم", Admin: []string{"درعا", "سوريا"}, Sentence: 0, Start: 10, End: 14},
+		{ID: "e2", Type: "PLACE", Subtype: "capital", Name: "واشنطن", Admin: []string{"الولايات المتحدة"}, Sentence: 1, Start: 40, End: 46},
+	}
+	cands := []Candidate{
+		{Trigger: Trigger{Kind: clash, Modality: "asserted"}, Sentence: 0, Start: 0, End: 3},
+		{Trigger: Trigger{Kind: strike, FirstToken: 1, Modality: "asserted"}, Sentence: 1, Start: 30, End: 34},
+	}
+	evs := Assemble(cands, ents, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 2)
+	assert.Equal(t, "جاسم", evs[1].Place.Name)
+}

@@ -139,6 +139,8 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		switch f[0] {
 		case "reported", "hedged", "denied":
 			add(f[1], &word{cue: f[0]})
+		case "notrigger":
+			add(f[1], &word{cue: "notrigger"})
 		case "actor":
 			if len(f) < 3 {
 				return errors.New("want actor, words, class")
@@ -247,6 +249,7 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			continue
 		}
 		switch {
+		case w.cue == "notrigger":
 		case w.kind != nil:
 			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted"}
 			switch {
