@@ -181,6 +181,7 @@ func TestForeignCapitalIsNoPlace(t *testing.T) {
 	strike := kind("explosion_remote_violence", "air_drone_strike", "", 9)
 	ents := []Mention{
 		{ID: "e1", Type: "PLACE", Subtype: "city", Name: "جاسم", Admin: []string{"درعا", "سوريا"}, Sentence: 0, Start: 10, End: 14},
+		{ID: "e3", Type: "PLACE", Subtype: "governorate", Name: "درعا", Admin: []string{"سوريا"}, Sentence: 0, Start: 16, End: 20},
 		{ID: "e2", Type: "PLACE", Subtype: "capital", Name: "واشنطن", Admin: []string{"الولايات المتحدة"}, Sentence: 1, Start: 40, End: 46},
 	}
 	cands := []Candidate{
