@@ -245,6 +245,14 @@ func pickTriggers(group []Candidate) []Candidate {
 	return out
 }
 
+// distance is how far an entity is from a trigger, in code points.
+func distance(e *Mention, c Candidate) int {
+	if d := e.Start - c.End; d >= 0 {
+		return d
+	}
+	return max(0, c.Start-e.End)
+}
+
 // nearestDate returns the DATE of the sentence nearest the trigger.
 func nearestDate(in []Mention, c Candidate) *Mention {
 	var best *Mention
@@ -254,11 +262,7 @@ func nearestDate(in []Mention, c Candidate) *Mention {
 		if e.Type != "DATE" {
 			continue
 		}
-		d := e.Start - c.End
-		if d < 0 {
-			d = c.Start - e.End
-		}
-		if d < dist {
+		if d := distance(e, c); d < dist {
 			best, dist = e, d
 		}
 	}
@@ -280,10 +284,7 @@ func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 		if e.Type != "PLACE" {
 			continue
 		}
-		d := e.Start - c.End
-		if d < 0 {
-			d = c.Start - e.End
-		}
+		d := distance(e, c)
 		inHome := 0
 		if home == "" || e.Name == home || slices.Contains(e.Admin, home) {
 			inHome = 1
