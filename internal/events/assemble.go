@@ -145,16 +145,27 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 		return ents[lo:hi]
 	}
 	var out []Event
-	// A date governs the sentence right after its own, no further: news
-	// switches between the day's events and their background, and an
-	// undated sentence is mostly about the day of the report.
-	dateBefore := func(sentence int) *Mention {
-		var last *Mention
-		for i := range ents {
-			if ents[i].Sentence >= sentence {
+	// A date governs the sentence right after its own when that sentence
+	// goes on with the same kind of happening, no further: news switches
+	// between the day's events and their background, and an undated
+	// sentence is mostly about the day of the report.
+	dateBefore := func(c Candidate) *Mention {
+		continues := false
+		for _, o := range cands {
+			if o.Sentence == c.Sentence-1 && o.Kind.Family == c.Kind.Family {
+				continues = true
 				break
 			}
-			if ents[i].Type == "DATE" && ents[i].Sentence == sentence-1 {
+		}
+		if !continues {
+			return nil
+		}
+		var last *Mention
+		for i := range ents {
+			if ents[i].Sentence >= c.Sentence {
+				break
+			}
+			if ents[i].Type == "DATE" && ents[i].Sentence == c.Sentence-1 {
 				last = &ents[i]
 			}
 		}
@@ -166,7 +177,7 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 			in := inSentence(c.Sentence)
 			ev.Date, ev.DateFrom = nearestDate(in, c), "sentence"
 			if ev.Date == nil {
-				if ev.Date = dateBefore(c.Sentence); ev.Date != nil {
+				if ev.Date = dateBefore(c); ev.Date != nil {
 					ev.DateFrom = "preceding"
 				} else {
 					ev.DateFrom = "document"
