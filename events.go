@@ -108,6 +108,15 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 		}
 		rec.Location = loc
 	}
+	// Territory taken by the state's own forces is regained, by others
+	// overtaken.
+	if rec.SubType == "non_state_actor_overtakes_territory" {
+		for _, a := range ev.Actors {
+			if a.Role == "actor1" && (a.Class == "state_forces" || a.Class == "state") {
+				rec.SubType = "government_regains_territory"
+			}
+		}
+	}
 	for _, a := range ev.Actors {
 		act := Actor{Role: a.Role, Name: a.Name, Class: a.Class}
 		if a.Entity != nil {

@@ -192,7 +192,7 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 			if c.Kind.NeedsFigure && ev.Killed == nil && ev.Injured == nil {
 				continue
 			}
-			if c.Kind.NeedsPlace && !localPlace(in) {
+			if c.Kind.NeedsPlace && !localPlace(in) || c.Kind.NeedsPlaceAfter && !placeAfter(in, c) {
 				continue
 			}
 			out = append(out, ev)
@@ -469,6 +469,20 @@ func merge(evs []Event, docDate string) []Event {
 		}
 	}
 	return out
+}
+
+// placeAfterLimit is how close after its trigger a place must start for
+// kinds that need one (code points: «سيطرت القوات التركية على مدينة عفرين»).
+const placeAfterLimit = 40
+
+// placeAfter reports whether a place starts shortly after the trigger.
+func placeAfter(in []Mention, c Candidate) bool {
+	for i := range in {
+		if in[i].Type == "PLACE" && in[i].Start >= c.End && in[i].Start-c.End <= placeAfterLimit {
+			return true
+		}
+	}
+	return false
 }
 
 // localPlace reports whether a sentence names a town-level place.

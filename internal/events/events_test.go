@@ -192,3 +192,24 @@ func TestForeignCapitalIsNoPlace(t *testing.T) {
 	require.Len(t, evs, 2)
 	assert.Equal(t, "جاسم", evs[1].Place.Name)
 }
+
+// TestExactAndPlaceAfter: territory triggers are listed forms only («تسيطر»
+// "controls" is a state, not a happening) and are kept only where a place
+// follows closely.
+func TestExactAndPlaceAfter(t *testing.T) {
+	l, norm := newLexicon(t)
+	assert.Equal(t, []string{"battle/non_state_actor_overtakes_territory asserted"}, find(t, l, norm, "وسيطرت الفصائل على البلدة"))
+	assert.Empty(t, find(t, l, norm, "المناطق التي تسيطر عليها الفصائل"), "an inflection not listed is not a trigger")
+	assert.Equal(t, []string{"strategic_development/other/evacuation asserted"}, find(t, l, norm, "بدأت عملية إجلاء المدنيين"))
+	assert.Equal(t, []string{"strategic_development/looting_property_destruction asserted"}, find(t, l, norm, "وشهدت المدينة عمليات نهب واسعة"))
+
+	take := kind("battle", "non_state_actor_overtakes_territory", "", 11)
+	take.NeedsPlaceAfter = true
+	c := Candidate{Trigger: Trigger{Kind: take, Modality: "asserted"}, Sentence: 0, Start: 0, End: 5}
+	near := []Mention{{ID: "e1", Type: "PLACE", Subtype: "city", Name: "عفرين", Sentence: 0, Start: 17, End: 22}}
+	far := []Mention{{ID: "e1", Type: "PLACE", Subtype: "city", Name: "عفرين", Sentence: 0, Start: 5 + placeAfterLimit + 1, End: 5 + placeAfterLimit + 6}}
+	before := []Mention{{ID: "e1", Type: "PLACE", Subtype: "city", Name: "عفرين", Sentence: 0, Start: 0, End: 0}}
+	assert.Len(t, Assemble([]Candidate{c}, near, &State{DocDate: "2022-07-26"}), 1)
+	assert.Empty(t, Assemble([]Candidate{c}, far, &State{DocDate: "2022-07-26"}), "«سيطر على الأسلحة … في عفرين» takes no town")
+	assert.Empty(t, Assemble([]Candidate{c}, before, &State{DocDate: "2022-07-26"}))
+}

@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,8 +45,10 @@ type Kind struct {
 	Label    string
 	Priority int
 	// NeedsFigure keeps the kind only in a sentence with a casualty
-	// figure; NeedsPlace only in one that names a town-level place.
-	NeedsFigure, NeedsPlace bool
+	// figure; NeedsPlace only in one that names a town-level place;
+	// NeedsPlaceAfter only where a place follows the trigger closely
+	// («سيطرت على عفرين», not «سيطر على الأسلحة»).
+	NeedsFigure, NeedsPlace, NeedsPlaceAfter bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -94,7 +97,14 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		if err != nil {
 			return fmt.Errorf("priority %q: %w", f[3], err)
 		}
-		k := &Kind{Type: f[0], SubType: f[1], Priority: pr, NeedsFigure: len(f) > 5 && f[5] == "figure", NeedsPlace: len(f) > 5 && f[5] == "place"}
+		var flags []string
+		if len(f) > 5 {
+			flags = strings.Split(f[5], ",")
+		}
+		k := &Kind{Type: f[0], SubType: f[1], Priority: pr,
+			NeedsFigure: slices.Contains(flags, "figure"), NeedsPlace: slices.Contains(flags, "place"),
+			NeedsPlaceAfter: slices.Contains(flags, "placeafter")}
+		exact := slices.Contains(flags, "exact")
 		if f[2] != "-" {
 			k.Label = f[2]
 		}
@@ -105,7 +115,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 				continue
 			}
 			add(form, &word{kind: k})
-			if strings.Contains(form, " ") {
+			if exact || strings.Contains(form, " ") {
 				continue
 			}
 			// The form and its stem with the usual affixes: اشتبك →
@@ -168,6 +178,8 @@ func family(k *Kind) string {
 	switch k.Label {
 	case "negotiation", "mediation":
 		return "talks"
+	case "evacuation":
+		return "evacuation"
 	case "raid":
 		return "violence" // a raid in a sentence with a clash is part of it
 	}
