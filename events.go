@@ -1,6 +1,9 @@
 package khabar
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/khabar-ie/khabar/internal/events"
@@ -35,6 +38,15 @@ func (ru *run) assembleEvents() error {
 		}
 		ments = append(ments, m)
 	}
+	if len(ru.evNumbers) > 0 {
+		// Bare numbers join the entities in text order; those inside an
+		// entity (a date's year, a counted figure) are the entity's.
+		ments = append(ments, ru.evNumbers...)
+		slices.SortStableFunc(ments, func(a, b events.Mention) int { return cmp.Compare(a.Start, b.Start) })
+		ments = slices.DeleteFunc(ments, func(m events.Mention) bool {
+			return m.Type == events.TypeNumber && insideEntity(ru.winEnts, m.Start, m.End)
+		})
+	}
 	ru.evMents = ments
 	for _, ev := range events.Assemble(ru.evCands, ments, &ru.evState) {
 		rec := ru.eventRecord(&ev)
@@ -47,6 +59,13 @@ func (ru *run) assembleEvents() error {
 		}
 	}
 	return nil
+}
+
+// insideEntity reports whether [start, end) overlaps one of ents, which
+// are in text order.
+func insideEntity(ents []*Entity, start, end int) bool {
+	i := sort.Search(len(ents), func(i int) bool { return ents[i].End > start })
+	return i < len(ents) && ents[i].Start < end
 }
 
 // geoPrecision gives ACLED's geo precision for a place subtype: 1 the
@@ -89,6 +108,12 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 	if ev.Kind.Label != "" {
 		rec.Source += "/" + ev.Kind.Label
 	}
+	for _, m := range ev.Merged {
+		rec.Merged = append(rec.Merged, EventMention{
+			Trigger:  TextSpan{Text: m.Text, Start: m.Start, End: m.End},
+			Sentence: Range{Start: m.SentStart, End: m.SentEnd},
+		})
+	}
 	date := &EventDate{Basis: ev.DateFrom}
 	if ev.Date != nil {
 		if e := byRef(ev.Date); e != nil && e.Value != nil {
@@ -97,12 +122,13 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 		} else {
 			date.Value, date.Text = &DateValue{Point: ev.Date.Date}, ev.Date.Text
 		}
+		date.Span = &Range{Start: ev.Date.Start, End: ev.Date.End}
 	} else {
 		date.Value = &DateValue{Point: ru.evState.DocDate}
 	}
 	rec.Date = date
 	if p := ev.Place; p != nil {
-		loc := &EventLocation{Name: p.Name, Subtype: p.Subtype, GeoPrecision: geoPrecision(p.Subtype)}
+		loc := &EventLocation{Name: p.Text, Subtype: p.Subtype, GeoPrecision: geoPrecision(p.Subtype), Span: &Range{Start: p.Start, End: p.End}}
 		if e := byRef(p); e != nil {
 			loc.Entity, loc.Canonical, loc.Geo, loc.Admin = e.ID, e.Canonical, e.Geo, e.Admin
 		}
@@ -119,13 +145,16 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 	}
 	for _, a := range ev.Actors {
 		act := Actor{Role: a.Role, Name: a.Name, Class: a.Class}
+		if a.End > a.Start {
+			act.Span = &Range{Start: a.Start, End: a.End}
+		}
 		if a.Entity != nil {
 			act.Entity = a.Entity.ID
 		}
 		rec.Actors = append(rec.Actors, act)
 	}
 	if s := ev.Attribution; s != nil {
-		rec.Attribution = &Actor{Role: "source", Name: s.Name, Entity: s.ID, Class: "media"}
+		rec.Attribution = &Actor{Role: "source", Name: s.Name, Entity: s.ID, Class: "media", Span: &Range{Start: s.Start, End: s.End}}
 	}
 	rec.Fatalities = count(ev.Killed)
 	rec.Injured = count(ev.Injured)
@@ -139,6 +168,9 @@ func count(f *events.Figure) *Count {
 		return nil
 	}
 	c := &Count{Value: int(f.Min), Text: f.Text, Civilian: f.Civilian}
+	for _, sp := range f.Spans {
+		c.Spans = append(c.Spans, Range{Start: sp[0], End: sp[1]})
+	}
 	if f.Max != f.Min {
 		lo, hi := int(f.Min), int(f.Max)
 		c.Min, c.Max = &lo, &hi

@@ -411,14 +411,14 @@ func TestRecordsStreamBeforeEOF(t *testing.T) {
 }
 
 // TestSharedCorpus runs every article of the shared news sample and checks
-// the span property for every entity.
+// the span property for every entity and every event's evidence.
 func TestSharedCorpus(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "shared", "corpus", "news-sample", "*.txt"))
 	if len(files) == 0 {
 		t.Skip("../shared/corpus/news-sample not present")
 	}
 	x := newExtractor(t, khabar.Config{})
-	docs, ents, failed := 0, 0, 0
+	docs, ents, evs, failed := 0, 0, 0, 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		require.NoError(t, err)
@@ -430,12 +430,13 @@ func TestSharedCorpus(t *testing.T) {
 		}
 		docs++
 		ents += checkEntities(t, b, recs)
+		evs += len(checkEvents(t, b, recs))
 		if t.Failed() {
 			t.Fatalf("stopped at %s", f)
 		}
 	}
 	assert.Zero(t, failed, "documents that failed")
-	t.Logf("corpus: %d documents, %d entities checked", docs, ents)
+	t.Logf("corpus: %d documents, %d entities and %d events checked", docs, ents, evs)
 }
 
 // TestLongLineIsCut feeds a 1 MB line without punctuation or line break.

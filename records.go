@@ -165,7 +165,11 @@ type Event struct {
 	// («بحسب درعا 24»).
 	Attribution *Actor `json:"attribution,omitempty"`
 	// Mentions counts the trigger words merged into the event.
-	Mentions int    `json:"mentions"`
+	Mentions int `json:"mentions"`
+	// Merged are the other mentions merged into the event (its trigger is
+	// the first), each with its sentence: where arguments outside the
+	// trigger's sentence come from.
+	Merged []EventMention `json:"merged,omitempty"`
 	Source   string `json:"source"` // the trigger lexicon entry that produced it
 }
 
@@ -174,6 +178,13 @@ func (*Event) Kind() string { return KindEvent }
 
 // DocID implements Record.
 func (e *Event) DocID() string { return e.Doc }
+
+// EventMention is one more telling of an event: its trigger and
+// sentence.
+type EventMention struct {
+	Trigger  TextSpan `json:"trigger"`
+	Sentence Range    `json:"sentence"`
+}
 
 // TextSpan is a piece of the original text.
 type TextSpan struct {
@@ -194,6 +205,9 @@ type EventDate struct {
 	Text   string     `json:"text,omitempty"`
 	Entity string     `json:"entity,omitempty"` // id of the DATE entity
 	Basis  string     `json:"basis,omitempty"`  // sentence, preceding, document
+	// Span is where the date's words are in the original text (none for
+	// the document's date).
+	Span *Range `json:"span,omitempty"`
 }
 
 // EventLocation is where an event happened.
@@ -209,6 +223,9 @@ type EventLocation struct {
 	GeoPrecision int `json:"geo_precision,omitempty"`
 	// Admin is the place's chain of enclosing places up to the country.
 	Admin []AdminUnit `json:"admin,omitempty"`
+	// Span is where the place's name is in the original text (it may lie
+	// in an earlier sentence that set the scene).
+	Span *Range `json:"span,omitempty"`
 }
 
 // Actor is a participant in an event.
@@ -217,6 +234,8 @@ type Actor struct {
 	Name   string `json:"name"`
 	Entity string `json:"entity,omitempty"`
 	Class  string `json:"class,omitempty"`
+	// Span is where the words naming the actor are in the original text.
+	Span *Range `json:"span,omitempty"`
 }
 
 // Count is a number of people with the text it came from.
@@ -227,6 +246,8 @@ type Count struct {
 	Text  string `json:"text,omitempty"`
 	// Civilian is set when the text counts civilians.
 	Civilian bool `json:"civilian,omitempty"`
+	// Spans are where each number read is in the original text.
+	Spans []Range `json:"spans,omitempty"`
 }
 
 // Summary closes every document's records.

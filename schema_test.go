@@ -186,6 +186,7 @@ func fullEvent() *khabar.Event {
 			Text:   "اليوم، الثلاثاء",
 			Entity: "e7",
 			Basis:  "sentence",
+			Span:   &khabar.Range{Start: 170, End: 185},
 		},
 		Location: &khabar.EventLocation{
 			Name:      "جاسم",
@@ -194,16 +195,18 @@ func fullEvent() *khabar.Event {
 			Geo:       &khabar.Geo{Lat: 32.99115047, Lon: 36.06023246},
 			Subtype:   "town", GeoPrecision: 1,
 			Admin: []khabar.AdminUnit{{ID: "SY12", Name: "درعا", Subtype: "governorate"}},
+			Span:  &khabar.Range{Start: 40, End: 44},
 		},
 		Actors: []khabar.Actor{
-			{Role: "actor1", Name: "مقاتلون محليون", Entity: "e2", Class: "rebel group"},
-			{Role: "actor2", Name: "قوات النظام", Entity: "e3", Class: "state forces"},
+			{Role: "actor1", Name: "مقاتلون محليون", Entity: "e2", Class: "rebel group", Span: &khabar.Range{Start: 5, End: 19}},
+			{Role: "actor2", Name: "قوات النظام", Entity: "e3", Class: "state forces", Span: &khabar.Range{Start: 60, End: 71}},
 		},
-		Fatalities:  &khabar.Count{Value: 3, Min: intp(2), Max: intp(4), Text: "ثلاثة", Civilian: true},
-		Injured:     &khabar.Count{Value: 5, Min: intp(5), Max: intp(7), Text: "خمسة", Civilian: true},
+		Fatalities:  &khabar.Count{Value: 3, Min: intp(2), Max: intp(4), Text: "ثلاثة", Civilian: true, Spans: []khabar.Range{{Start: 100, End: 105}}},
+		Injured:     &khabar.Count{Value: 5, Min: intp(5), Max: intp(7), Text: "خمسة", Civilian: true, Spans: []khabar.Range{{Start: 110, End: 114}}},
 		Modality:    "reported",
-		Attribution: &khabar.Actor{Role: "source", Name: "درعا 24", Entity: "e9", Class: "media"},
+		Attribution: &khabar.Actor{Role: "source", Name: "درعا 24", Entity: "e9", Class: "media", Span: &khabar.Range{Start: 120, End: 127}},
 		Mentions:    2,
+		Merged:      []khabar.EventMention{{Trigger: khabar.TextSpan{Text: "اشتباكات", Start: 300, End: 308}, Sentence: khabar.Range{Start: 250, End: 350}}},
 		Source:      "lexicon:events/battle/armed_clash",
 	}
 }

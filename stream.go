@@ -100,7 +100,11 @@ type run struct {
 	evState  events.State
 	winEnts  []*Entity // the window's entities, for the events
 	evMents  []events.Mention
-	events   int
+	// evNumbers are the bare numbers of sentences that tell of killing
+	// («عدد القتلى … هو عشرة»): figures for the events, not entities.
+	evNumbers []events.Mention
+	nspans    []rules.Span
+	events    int
 
 	// The decision window: candidates of the sentences read since the
 	// last decision, waiting for the resolver.
@@ -193,6 +197,8 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		evCands:    ru.evCands[:0],
 		winEnts:    ru.winEnts[:0],
 		evMents:    ru.evMents[:0],
+		evNumbers:  ru.evNumbers[:0],
+		nspans:     ru.nspans[:0],
 		rspans:     ru.rspans[:0],
 		owned:      ru.owned[:0],
 		doc:        ru.doc,
@@ -355,7 +361,8 @@ func (ru *run) tag(size int) error {
 				SentStart: ru.origin + sentStart, SentEnd: ru.origin + sentEnd,
 			}
 			if tr.Actor != "" {
-				c.ActorText = tr.Actor
+				as, ae := ru.norm.Orig(int(tr.ActorStart), int(tr.ActorEnd))
+				c.ActorText, c.ActorOrigS, c.ActorOrigE = ru.origText(as, ae), ru.origin+as, ru.origin+ae
 			}
 			ru.evCands = append(ru.evCands, c)
 			continue
@@ -388,6 +395,7 @@ func (ru *run) tag(size int) error {
 			text: ru.origText(start, end), norm: string(text[sp.Start:sp.End]),
 		})
 	}
+	ru.bareNumbers(index)
 	if ru.tokenFn != nil {
 		ru.bufferTokens(index)
 	}
@@ -396,6 +404,34 @@ func (ru *run) tag(size int) error {
 		return ru.decide()
 	}
 	return nil
+}
+
+// bareNumbers keeps the bare numbers of a sentence with a trigger that
+// needs a casualty figure (قتلى، مقتل), for the events to read as figures.
+// It must follow the sentence's Find (it reuses the rules' scratch).
+func (ru *run) bareNumbers(index int) {
+	killing := false
+	for i := range ru.triggers {
+		if ru.triggers[i].Kind.NeedsFigure {
+			killing = true
+			break
+		}
+	}
+	if !killing {
+		return
+	}
+	ru.nspans = ru.x.rules.Numbers(ru.nspans[:0], &ru.rscratch, ru.norm.Text, ru.toks)
+	for _, sp := range ru.nspans {
+		if sp.Number == nil || sp.Number.Unit != "" || sp.Number.Ordinal {
+			continue
+		}
+		start, end := ru.norm.Orig(int(sp.RuneStart), int(sp.RuneEnd))
+		ru.evNumbers = append(ru.evNumbers, events.Mention{
+			Ref: -1, Type: events.TypeNumber, Sentence: index, Entry: -1,
+			Start: ru.origin + start, End: ru.origin + end, Text: ru.origText(start, end),
+			Value: sp.Number.Value,
+		})
+	}
 }
 
 // decide resolves the window's candidates and emits the entities, in text
@@ -449,6 +485,8 @@ func (ru *run) decide() error {
 	ru.fixed = ru.fixed[:0]
 	clear(ru.evCands)
 	ru.evCands = ru.evCands[:0]
+	clear(ru.evNumbers)
+	ru.evNumbers = ru.evNumbers[:0]
 	clear(ru.winEnts)
 	ru.winEnts = ru.winEnts[:0]
 	if ru.tokenFn != nil {

@@ -6,6 +6,15 @@ import (
 )
 
 // Mention is an entity of the document as Assemble sees it.
+// TypeNumber is the type of a bare number given to Assemble as a possible
+// figure: not an entity of its own.
+const TypeNumber = "NUMBER"
+
+// tollLimit is how close after a word counting the dead a bare number
+// must start to be the toll (code points: «لقتلى النظام خلال المواجهات هو
+// عشرة»).
+const tollLimit = 40
+
 type Mention struct {
 	// Ref is the caller's index of the entity (its record).
 	Ref           int
@@ -33,6 +42,8 @@ type Candidate struct {
 	Start, End             int // original code points of the trigger
 	Text                   string
 	SentStart, SentEnd     int // the sentence, original code points
+	// ActorText is the description of an actor around the trigger, as
+	// written, at original code points [ActorOrigS, ActorOrigE).
 	ActorText              string
 	ActorOrigS, ActorOrigE int
 }
@@ -68,6 +79,9 @@ type Event struct {
 	Attribution *Mention
 	// Mentions counts the triggers merged into the event.
 	Mentions int
+	// Merged are the triggers of the mentions merged into this one, in
+	// text order.
+	Merged []Candidate
 }
 
 // Actor is a participant.
@@ -76,6 +90,9 @@ type Actor struct {
 	Name   string
 	Entity *Mention
 	Class  string
+	// Start and End are the original code points of the words naming
+	// the actor.
+	Start, End int
 }
 
 // Figure is a casualty count and where it came from.
@@ -83,6 +100,8 @@ type Figure struct {
 	Min, Max int64
 	Text     string
 	Civilian bool
+	// Spans are the original code points of each number read.
+	Spans [][2]int
 }
 
 // specificity ranks place subtypes, most specific first.
@@ -171,10 +190,24 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 		}
 		return last
 	}
+	var kept []Candidate
 	for _, group := range sentences(cands) {
-		for _, c := range pickTriggers(group) {
+		in := inSentence(group[0].Sentence)
+		killed, injured := figures(in, group)
+		// Triggers that need a figure or a place the sentence lacks are
+		// set aside before one is chosen per family, so a weak one does
+		// not hide a strong one («سيطر عليها» beside «المواجهات»).
+		kept = kept[:0]
+		for _, c := range group {
+			if c.Kind.NeedsFigure && killed == nil && injured == nil ||
+				c.Kind.NeedsPlace && !localPlace(in) ||
+				c.Kind.NeedsPlaceAfter && !placeAfter(in, c) {
+				continue
+			}
+			kept = append(kept, c)
+		}
+		for _, c := range pickTriggers(kept) {
 			ev := Event{Kind: c.Kind, Trigger: c, Modality: c.Modality, Mentions: 1}
-			in := inSentence(c.Sentence)
 			ev.Date, ev.DateFrom = nearestDate(in, c), "sentence"
 			if ev.Date == nil {
 				if ev.Date = dateBefore(c); ev.Date != nil {
@@ -188,12 +221,10 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 				st.LastPlace = ev.Place
 			}
 			ev.Actors, ev.Attribution = actors(in, c)
-			ev.Killed, ev.Injured = figures(in, group)
-			if c.Kind.NeedsFigure && ev.Killed == nil && ev.Injured == nil {
-				continue
-			}
-			if c.Kind.NeedsPlace && !localPlace(in) || c.Kind.NeedsPlaceAfter && !placeAfter(in, c) {
-				continue
+			if c.Kind.Type != "strategic_development" && c.Kind.Type != "threat" {
+				// People are killed in violence, not in a visit or a
+				// threat the same sentence tells.
+				ev.Killed, ev.Injured = killed, injured
 			}
 			out = append(out, ev)
 		}
@@ -354,18 +385,18 @@ func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 	}
 	var out []Actor
 	add := func(role string, e *Mention) {
-		out = append(out, Actor{Role: role, Name: e.Name, Entity: e, Class: actorClass[e.Subtype]})
+		out = append(out, Actor{Role: role, Name: e.Name, Entity: e, Class: actorClass[e.Subtype], Start: e.Start, End: e.End})
 	}
 	switch {
 	case before != nil:
 		add("actor1", before)
 	case c.ActorText != "":
-		out = append(out, Actor{Role: "actor1", Name: c.ActorText, Class: c.ActorClass})
+		out = append(out, Actor{Role: "actor1", Name: c.ActorText, Class: c.ActorClass, Start: c.ActorOrigS, End: c.ActorOrigE})
 	}
 	if after != nil && (before == nil || after.Name != before.Name) {
 		add("actor2", after)
 	} else if before != nil && c.ActorText != "" {
-		out = append(out, Actor{Role: "actor2", Name: c.ActorText, Class: c.ActorClass})
+		out = append(out, Actor{Role: "actor2", Name: c.ActorText, Class: c.ActorClass, Start: c.ActorOrigS, End: c.ActorOrigE})
 	}
 	return out, source
 }
@@ -384,6 +415,10 @@ func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
 	}
 	for i := range in {
 		e := &in[i]
+		if e.Type == TypeNumber && tollAfter(e, triggers) {
+			add(&killed, e, false)
+			continue
+		}
 		if e.Type != "QUANTITY" {
 			continue
 		}
@@ -404,16 +439,36 @@ func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
 		default:
 			continue
 		}
-		if *f == nil {
-			*f = &Figure{Min: e.Value, Max: e.Value, Text: e.Text, Civilian: civilian}
-			continue
-		}
-		(*f).Min = min((*f).Min, e.Value)
-		(*f).Max = max((*f).Max, e.Value)
-		(*f).Text += "، " + e.Text
-		(*f).Civilian = (*f).Civilian || civilian
+		add(f, e, civilian)
 	}
 	return killed, injured
+}
+
+// add widens a figure with a number read.
+func add(f **Figure, e *Mention, civilian bool) {
+	if *f == nil {
+		*f = &Figure{Min: e.Value, Max: e.Value, Text: e.Text, Civilian: civilian, Spans: [][2]int{{e.Start, e.End}}}
+		return
+	}
+	(*f).Spans = append((*f).Spans, [2]int{e.Start, e.End})
+	(*f).Min = min((*f).Min, e.Value)
+	(*f).Max = max((*f).Max, e.Value)
+	(*f).Text += "، " + e.Text
+	(*f).Civilian = (*f).Civilian || civilian
+}
+
+// tollAfter reports whether a bare number is a death toll: it follows a
+// word counting the dead closely, and is no year.
+func tollAfter(e *Mention, triggers []Candidate) bool {
+	if e.Value < 1 || e.Value >= 1900 && e.Value <= 2100 {
+		return false
+	}
+	for _, c := range triggers {
+		if c.Kind.Deaths && c.End <= e.Start && e.Start-c.End <= tollLimit {
+			return true
+		}
+	}
+	return false
 }
 
 // merge joins the mentions of one happening: the same kind (type, sub-event
@@ -426,7 +481,7 @@ func merge(evs []Event, docDate string) []Event {
 	// places are one or one holds the other (سوريا and مصياف), and the
 	// dates are one or one mention has none of its own (the document's).
 	same := func(a, b *Event) bool {
-		if a.Kind != b.Kind {
+		if !sameKind(a.Kind, b.Kind) {
 			return false
 		}
 		if !(a.Place == nil || b.Place == nil || a.Place.Name == b.Place.Name || within(a.Place, b.Place) || within(b.Place, a.Place)) {
@@ -447,7 +502,8 @@ func merge(evs []Event, docDate string) []Event {
 			continue
 		}
 		m := &out[i]
-		m.Mentions++
+		m.Mentions += ev.Mentions
+		m.Merged = append(append(m.Merged, ev.Trigger), ev.Merged...)
 		// The merged event takes the more specific place, and a date
 		// its own sentence gives over the document's.
 		if m.Place == nil || ev.Place != nil && within(ev.Place, m.Place) {
@@ -469,6 +525,12 @@ func merge(evs []Event, docDate string) []Event {
 		}
 	}
 	return out
+}
+
+// sameKind reports whether two kinds are one: the same type, sub type and
+// label (several rows of the trigger table may make one kind).
+func sameKind(a, b *Kind) bool {
+	return a.Type == b.Type && a.SubType == b.SubType && a.Label == b.Label
 }
 
 // placeAfterLimit is how close after its trigger a place must start for
@@ -505,6 +567,8 @@ func within(a, b *Mention) bool {
 	return false
 }
 
+// widest joins the figures of two mentions of one happening: the widest
+// range, with the words of each figure that bounds it.
 func widest(a, b *Figure) *Figure {
 	switch {
 	case a == nil:
@@ -515,8 +579,9 @@ func widest(a, b *Figure) *Figure {
 	c := *a
 	c.Min, c.Max = min(a.Min, b.Min), max(a.Max, b.Max)
 	c.Civilian = a.Civilian || b.Civilian
-	if b.Max > a.Max {
-		c.Text = b.Text
+	if b.Min < a.Min || b.Max > a.Max {
+		c.Text = a.Text + "، " + b.Text
+		c.Spans = append(append([][2]int(nil), a.Spans...), b.Spans...)
 	}
 	return &c
 }

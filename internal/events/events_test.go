@@ -213,3 +213,50 @@ func TestExactAndPlaceAfter(t *testing.T) {
 	assert.Empty(t, Assemble([]Candidate{c}, far, &State{DocDate: "2022-07-26"}), "«سيطر على الأسلحة … في عفرين» takes no town")
 	assert.Empty(t, Assemble([]Candidate{c}, before, &State{DocDate: "2022-07-26"}))
 }
+
+// TestDeathToll: a bare number shortly after a word counting the dead is
+// the toll, widened by the counted figure of the same sentence («هو عشرة،
+// … إلى 13 قتيلًا»); a year or a number far from the word is not.
+func TestDeathToll(t *testing.T) {
+	clash := kind("battle", "armed_clash", "", 10)
+	deaths := kind("violence_against_civilians", "attack", "", 3)
+	deaths.NeedsFigure, deaths.Deaths = true, true
+	cand := func(k *Kind, start int) Candidate {
+		return Candidate{Trigger: Trigger{Kind: k, Modality: "asserted"}, Start: start, End: start + 5}
+	}
+	cands := []Candidate{cand(deaths, 0), cand(clash, 20)}
+	ents := []Mention{
+		{Type: TypeNumber, Value: 10, Start: 30, End: 34, Text: "عشرة"},
+		{Type: "QUANTITY", Unit: "killed", Value: 13, Start: 50, End: 59, Text: "13 قتيلا"},
+	}
+	evs := Assemble(cands, ents, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 1)
+	require.NotNil(t, evs[0].Killed)
+	assert.Equal(t, int64(10), evs[0].Killed.Min)
+	assert.Equal(t, int64(13), evs[0].Killed.Max)
+	assert.Equal(t, [][2]int{{30, 34}, {50, 59}}, evs[0].Killed.Spans)
+
+	for _, far := range []Mention{
+		{Type: TypeNumber, Value: 2021, Start: 10, End: 14, Text: "2021"},
+		{Type: TypeNumber, Value: 7, Start: 5 + tollLimit + 1, End: 5 + tollLimit + 2, Text: "7"},
+	} {
+		evs := Assemble(cands, []Mention{far}, &State{DocDate: "2022-07-26"})
+		require.Len(t, evs, 1, far.Text)
+		assert.Nil(t, evs[0].Killed, far.Text)
+	}
+}
+
+// TestKindsAcrossRows: two rows of one sub type make one kind of event, so
+// their mentions merge.
+func TestKindsAcrossRows(t *testing.T) {
+	a, b := kind("violence_against_civilians", "attack", "", 3), kind("violence_against_civilians", "attack", "", 3)
+	cands := []Candidate{
+		{Trigger: Trigger{Kind: a, Modality: "asserted"}, Sentence: 0, Start: 0, End: 4},
+		{Trigger: Trigger{Kind: b, Modality: "asserted"}, Sentence: 1, Start: 30, End: 34},
+	}
+	evs := Assemble(cands, nil, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, 2, evs[0].Mentions)
+	require.Len(t, evs[0].Merged, 1)
+	assert.Equal(t, 30, evs[0].Merged[0].Start)
+}

@@ -49,6 +49,9 @@ type Kind struct {
 	// NeedsPlaceAfter only where a place follows the trigger closely
 	// («سيطرت على عفرين», not «سيطر على الأسلحة»).
 	NeedsFigure, NeedsPlace, NeedsPlaceAfter bool
+	// Deaths marks words that count the dead: a bare number shortly
+	// after one is the death toll («عدد القتلى … هو عشرة», «مقتل 13»).
+	Deaths bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -103,7 +106,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		}
 		k := &Kind{Type: f[0], SubType: f[1], Priority: pr,
 			NeedsFigure: slices.Contains(flags, "figure"), NeedsPlace: slices.Contains(flags, "place"),
-			NeedsPlaceAfter: slices.Contains(flags, "placeafter")}
+			NeedsPlaceAfter: slices.Contains(flags, "placeafter"), Deaths: slices.Contains(flags, "deaths")}
 		exact := slices.Contains(flags, "exact")
 		if f[2] != "-" {
 			k.Label = f[2]

@@ -222,6 +222,9 @@ func (g *geoJSON) Write(r khabar.Record) error {
 		var geom *point
 		if l := v.Location; l != nil {
 			props["location"] = l.Name
+			if l.Canonical != "" {
+				props["location"] = l.Canonical
+			}
 			if l.GeoPrecision > 0 {
 				props["geo_precision"] = l.GeoPrecision
 			}
