@@ -170,7 +170,7 @@ type Event struct {
 	// the first), each with its sentence: where arguments outside the
 	// trigger's sentence come from.
 	Merged []EventMention `json:"merged,omitempty"`
-	Source   string `json:"source"` // the trigger lexicon entry that produced it
+	Source string         `json:"source"` // the trigger lexicon entry that produced it
 }
 
 // Kind implements Record.

@@ -38,10 +38,10 @@ type Mention struct {
 // Candidate is a trigger found in a sentence, mapped to the original text.
 type Candidate struct {
 	Trigger
-	Sentence               int
-	Start, End             int // original code points of the trigger
-	Text                   string
-	SentStart, SentEnd     int // the sentence, original code points
+	Sentence           int
+	Start, End         int // original code points of the trigger
+	Text               string
+	SentStart, SentEnd int // the sentence, original code points
 	// ActorText is the description of an actor around the trigger, as
 	// written, at original code points [ActorOrigS, ActorOrigE).
 	ActorText              string
