@@ -20,6 +20,7 @@ func (ru *run) assembleEvents() error {
 		m := events.Mention{
 			Ref: k, ID: e.ID, Type: e.Type, Subtype: e.Subtype, Sentence: e.Sentence,
 			Start: e.Start, End: e.End, Text: e.Text, Name: e.Canonical, Entry: -1,
+			Locative: ru.winLocative[k],
 		}
 		if m.Name == "" {
 			m.Name = e.Text

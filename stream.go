@@ -99,7 +99,10 @@ type run struct {
 	evCands  []events.Candidate
 	evState  events.State
 	winEnts  []*Entity // the window's entities, for the events
-	evMents  []events.Mention
+	// winLocative says of each of winEnts whether the words before it
+	// place something there (في، قرب، a head noun, a compass word).
+	winLocative []bool
+	evMents     []events.Mention
 	// evNumbers are the bare numbers of sentences that tell of killing
 	// («عدد القتلى … هو عشرة»): figures for the events, not entities.
 	evNumbers []events.Mention
@@ -183,32 +186,33 @@ func (x *Extractor) put(ru *run) {
 func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 	*ru = run{
 		x: x, info: info, emit: emit,
-		orig:       ru.orig[:0],
-		norm:       normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
-		reader:     ru.reader,
-		stemmer:    ru.stemmer,
-		toks:       ru.toks[:0],
-		mentions:   ru.mentions[:0],
-		scratch:    ru.scratch,
-		rscratch:   ru.rscratch,
-		escratch:   ru.escratch,
-		triggers:   ru.triggers[:0],
-		evStarts:   ru.evStarts[:0],
-		evCands:    ru.evCands[:0],
-		winEnts:    ru.winEnts[:0],
-		evMents:    ru.evMents[:0],
-		evNumbers:  ru.evNumbers[:0],
-		nspans:     ru.nspans[:0],
-		rspans:     ru.rspans[:0],
-		owned:      ru.owned[:0],
-		doc:        ru.doc,
-		pend:       ru.pend[:0],
-		fixed:      ru.fixed[:0],
-		decisions:  ru.decisions[:0],
-		accepted:   ru.accepted[:0],
-		kept:       ru.kept[:0],
-		pendTokens: ru.pendTokens[:0],
-		spans:      ru.spans[:0],
+		orig:        ru.orig[:0],
+		norm:        normalize.Mapped{Text: ru.norm.Text[:0], Start: ru.norm.Start[:0], End: ru.norm.End[:0]},
+		reader:      ru.reader,
+		stemmer:     ru.stemmer,
+		toks:        ru.toks[:0],
+		mentions:    ru.mentions[:0],
+		scratch:     ru.scratch,
+		rscratch:    ru.rscratch,
+		escratch:    ru.escratch,
+		triggers:    ru.triggers[:0],
+		evStarts:    ru.evStarts[:0],
+		evCands:     ru.evCands[:0],
+		winEnts:     ru.winEnts[:0],
+		winLocative: ru.winLocative[:0],
+		evMents:     ru.evMents[:0],
+		evNumbers:   ru.evNumbers[:0],
+		nspans:      ru.nspans[:0],
+		rspans:      ru.rspans[:0],
+		owned:       ru.owned[:0],
+		doc:         ru.doc,
+		pend:        ru.pend[:0],
+		fixed:       ru.fixed[:0],
+		decisions:   ru.decisions[:0],
+		accepted:    ru.accepted[:0],
+		kept:        ru.kept[:0],
+		pendTokens:  ru.pendTokens[:0],
+		spans:       ru.spans[:0],
 	}
 	if ru.doc == nil {
 		ru.doc = x.resolver.NewDoc()
@@ -457,17 +461,22 @@ func (ru *run) decide() error {
 	for _, a := range ru.kept {
 		var e *Entity
 		var sentence, first, last int
+		var locative bool
 		if a.rule {
 			c := &ru.fixed[a.i]
 			e = ru.ruleEntity(c)
 			sentence, first, last = c.sentence, c.sp.FirstToken, c.sp.LastToken
+			locative = c.sp.Head != "" || c.sp.Direction != ""
 		} else {
 			c := &ru.pend[a.i]
 			e = ru.entity(c, ru.decisions[a.i])
 			sentence, first, last = c.sentence, c.m.FirstToken, c.m.LastToken
+			cu := &c.m.Cues
+			locative = cu.Place != nil || cu.Head != nil || cu.InnerHead != nil || cu.Direction != nil || cu.InPrep || cu.AfterMention
 		}
 		ru.sum.Counts[e.Type]++
 		ru.winEnts = append(ru.winEnts, e)
+		ru.winLocative = append(ru.winLocative, locative)
 		if ru.tokenFn != nil {
 			ru.spans = append(ru.spans, tokenEntity{sentence, first, last, e.ID})
 			continue
@@ -489,6 +498,7 @@ func (ru *run) decide() error {
 	ru.evNumbers = ru.evNumbers[:0]
 	clear(ru.winEnts)
 	ru.winEnts = ru.winEnts[:0]
+	ru.winLocative = ru.winLocative[:0]
 	if ru.tokenFn != nil {
 		return ru.flushTokens()
 	}

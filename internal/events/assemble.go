@@ -33,6 +33,10 @@ type Mention struct {
 	Value int64
 	// Admin names the places (or organizations) enclosing the entity.
 	Admin []string
+	// Locative is set when the words before a place put something there
+	// (في، قرب، بـ، a head noun, a compass word): «تسوقها دمشق» names a
+	// government, «في دمشق» a place.
+	Locative bool
 }
 
 // Candidate is a trigger found in a sentence, mapped to the original text.
@@ -320,7 +324,7 @@ func nearestDate(in []Mention, c Candidate) *Mention {
 func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 	home := st.country()
 	var best *Mention
-	bestKey := [4]int{-1}
+	bestKey := [5]int{-1}
 	for i := range in {
 		e := &in[i]
 		if e.Type != "PLACE" {
@@ -331,7 +335,14 @@ func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 		if home == "" || e.Name == home || slices.Contains(e.Admin, home) {
 			inHome = 1
 		}
-		key := [4]int{inHome, specificity[e.Subtype], st.Places[e.Name], -d}
+		// Below a country, a place the words put something in wins over
+		// one that names a government («تسوقها دمشق»); «في سوريا» says
+		// too little to win over a town.
+		locative := 0
+		if e.Locative && specificity[e.Subtype] >= specificity["governorate"] {
+			locative = 1
+		}
+		key := [5]int{inHome, locative, specificity[e.Subtype], st.Places[e.Name], -d}
 		if slices.Compare(key[:], bestKey[:]) > 0 {
 			best, bestKey = e, key
 		}

@@ -260,3 +260,26 @@ func TestKindsAcrossRows(t *testing.T) {
 	require.Len(t, evs[0].Merged, 1)
 	assert.Equal(t, 30, evs[0].Merged[0].Start)
 }
+
+// TestLocativePlace: below country level, a place the words put the event
+// in («في ريف دير الزور») wins over a more specific one that names a
+// government («التي تسوقها دمشق»); «في سوريا» does not win over a town.
+func TestLocativePlace(t *testing.T) {
+	strike := kind("explosion_remote_violence", "air_drone_strike", "", 9)
+	c := Candidate{Trigger: Trigger{Kind: strike, Modality: "asserted"}, Sentence: 0, Start: 0, End: 5}
+	ents := []Mention{
+		{ID: "e1", Type: "PLACE", Subtype: "governorate", Name: "دير الزور", Admin: []string{"سوريا"}, Locative: true, Sentence: 0, Start: 20, End: 29},
+		{ID: "e2", Type: "PLACE", Subtype: "city", Name: "دمشق", Admin: []string{"دمشق", "سوريا"}, Sentence: 0, Start: 60, End: 64},
+	}
+	evs := Assemble([]Candidate{c}, ents, &State{DocDate: "2018-06-18"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, "دير الزور", evs[0].Place.Name)
+
+	ents = []Mention{
+		{ID: "e1", Type: "PLACE", Subtype: "country", Name: "سوريا", Locative: true, Sentence: 0, Start: 20, End: 25},
+		{ID: "e2", Type: "PLACE", Subtype: "town", Name: "مصياف", Admin: []string{"حماة", "سوريا"}, Sentence: 0, Start: 40, End: 45},
+	}
+	evs = Assemble([]Candidate{c}, ents, &State{DocDate: "2018-06-18"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, "مصياف", evs[0].Place.Name)
+}
