@@ -155,7 +155,7 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 		rec.Actors = append(rec.Actors, act)
 	}
 	if s := ev.Attribution; s != nil {
-		rec.Attribution = &Actor{Role: "source", Name: s.Name, Entity: s.ID, Class: "media", Span: &Range{Start: s.Start, End: s.End}}
+		rec.Attribution = &Actor{Role: "source", Name: s.Name, Entity: s.ID, Class: s.Subtype, Span: &Range{Start: s.Start, End: s.End}}
 	}
 	rec.Fatalities = count(ev.Killed)
 	rec.Injured = count(ev.Injured)

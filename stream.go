@@ -368,6 +368,10 @@ func (ru *run) tag(size int) error {
 				as, ae := ru.norm.Orig(int(tr.ActorStart), int(tr.ActorEnd))
 				c.ActorText, c.ActorOrigS, c.ActorOrigE = ru.origText(as, ae), ru.origin+as, ru.origin+ae
 			}
+			if tr.Source != "" {
+				ss, se := ru.norm.Orig(int(tr.SourceStart), int(tr.SourceEnd))
+				c.SourceText, c.SourceOrigS, c.SourceOrigE = ru.origText(ss, se), ru.origin+ss, ru.origin+se
+			}
 			ru.evCands = append(ru.evCands, c)
 			continue
 		}

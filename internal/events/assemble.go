@@ -10,6 +10,9 @@ import (
 // figure: not an entity of its own.
 const TypeNumber = "NUMBER"
 
+// TypeSource is the type of an attribution no entity names («ناشطون»).
+const TypeSource = "SOURCE"
+
 // tollLimit is how close after a word counting the dead a bare number
 // must start to be the toll (code points: «لقتلى النظام خلال المواجهات هو
 // عشرة»).
@@ -50,6 +53,10 @@ type Candidate struct {
 	// written, at original code points [ActorOrigS, ActorOrigE).
 	ActorText              string
 	ActorOrigS, ActorOrigE int
+	// SourceText is who reports the trigger («ناشطون»), as written, at
+	// original code points [SourceOrigS, SourceOrigE).
+	SourceText               string
+	SourceOrigS, SourceOrigE int
 }
 
 // State is what a document's assembly carries from one window to the
@@ -225,6 +232,10 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 				st.LastPlace = ev.Place
 			}
 			ev.Actors, ev.Attribution = actors(in, c)
+			if ev.Attribution == nil && c.SourceText != "" {
+				ev.Attribution = &Mention{Ref: -1, Type: TypeSource, Subtype: c.SourceClass, Name: c.SourceText, Text: c.SourceText,
+					Sentence: c.Sentence, Start: c.SourceOrigS, End: c.SourceOrigE, Entry: -1}
+			}
 			if c.Kind.Type != "strategic_development" && c.Kind.Type != "threat" {
 				// People are killed in violence, not in a visit or a
 				// threat the same sentence tells.

@@ -283,3 +283,24 @@ func TestLocativePlace(t *testing.T) {
 	require.Len(t, evs, 1)
 	assert.Equal(t, "مصياف", evs[0].Place.Name)
 }
+
+// TestSource: who reports, right after a reporting cue («أفاد ناشطون»,
+// «قالت مصادر محلية»), is the trigger's source, not an actor.
+func TestSource(t *testing.T) {
+	l, norm := newLexicon(t)
+	for _, tt := range []struct{ text, source, actor string }{
+		{"أفاد ناشطون أن تعزيزات عسكرية وصلت", "ناشطون", ""},
+		{"قالت مصادر محلية إن اشتباكات اندلعت", "مصادر محلية", ""},
+		{"اعتقلت قوات الأمن ناشطين في المدينة", "", ""},
+		{"تصدى مقاتلون محليون لدورية", "", "مقاتلون محليون"},
+	} {
+		var m normalize.Mapped
+		norm.AppendMapped(&m, []byte(tt.text), 0)
+		toks, _ := segment.Tokenize(nil, m.Text, 0, 0)
+		var s Scratch
+		trs := l.Find(nil, &s, m.Text, toks, nil)
+		require.NotEmpty(t, trs, tt.text)
+		assert.Equal(t, norm.String(tt.source), trs[0].Source, "%s: found in the normalized text", tt.text)
+		assert.Equal(t, norm.String(tt.actor), trs[0].Actor, tt.text)
+	}
+}

@@ -61,7 +61,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, or "actor"
+	cue  string // reported, hedged, denied, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -154,11 +154,11 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
-		case "actor":
+		case "actor", "source":
 			if len(f) < 3 {
-				return errors.New("want actor, words, class")
+				return fmt.Errorf("want %s, words, class", f[0])
 			}
-			add(f[1], &word{cue: "actor", class: f[2]})
+			add(f[1], &word{cue: f[0], class: f[2]})
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -221,6 +221,10 @@ type Trigger struct {
 	Actor, ActorClass string
 	ActorStart        int32 // normalized code points of the description
 	ActorEnd          int32
+	// Source is a description of who reports the trigger, right after a
+	// reporting cue before it («أفاد ناشطون»), with its class.
+	Source, SourceClass    string
+	SourceStart, SourceEnd int32 // normalized code points
 }
 
 // Scratch holds reusable buffers for one goroutine.
@@ -251,6 +255,7 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		tok         int
 	}
 	var actors []actor
+	var source *actor
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != segment.Word || len(starts) == len(toks) && starts[i] == 0 {
 			continue
@@ -277,6 +282,9 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			case reported >= 0:
 				tr.Modality = "reported"
 			}
+			if source != nil {
+				tr.Source, tr.SourceClass, tr.SourceStart, tr.SourceEnd = source.text, source.class, source.start, source.end
+			}
 			dst = append(dst, tr)
 		case w.cue == "reported":
 			reported = i
@@ -284,8 +292,16 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			hedged = i
 		case w.cue == "denied":
 			denied = i
-		case w.cue == "actor":
-			actors = append(actors, actor{string(text[toks[i].Start:toks[last].End]), w.class, toks[i].RuneStart, toks[last].RuneEnd, i})
+		case w.cue == "actor" || w.cue == "source":
+			a := actor{string(text[toks[i].Start:toks[last].End]), w.class, toks[i].RuneStart, toks[last].RuneEnd, i}
+			if reported >= 0 && reported == i-1 {
+				// «أفاد ناشطون»: who reports, not who acts.
+				source = &a
+				break
+			}
+			if w.cue == "actor" {
+				actors = append(actors, a)
+			}
 		}
 		i = last
 	}
