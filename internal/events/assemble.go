@@ -3,9 +3,10 @@ package events
 import (
 	"slices"
 	"sort"
+	"strings"
+	"time"
 )
 
-// Mention is an entity of the document as Assemble sees it.
 // TypeNumber is the type of a bare number given to Assemble as a possible
 // figure: not an entity of its own.
 const TypeNumber = "NUMBER"
@@ -18,6 +19,7 @@ const TypeSource = "SOURCE"
 // عشرة»).
 const tollLimit = 40
 
+// Mention is an entity of the document as Assemble sees it.
 type Mention struct {
 	// Ref is the caller's index of the entity (its record).
 	Ref           int
@@ -180,6 +182,9 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 	// between the day's events and their background, and an undated
 	// sentence is mostly about the day of the report.
 	dateBefore := func(c Candidate) *Mention {
+		if c.Now {
+			return nil // «تدور حالياً»: the day of the report
+		}
 		continues := false
 		for _, o := range cands {
 			if o.Sentence == c.Sentence-1 && o.Kind.Family == c.Kind.Family {
@@ -509,7 +514,16 @@ func merge(evs []Event, docDate string) []Event {
 		if !(a.Place == nil || b.Place == nil || a.Place.Name == b.Place.Name || within(a.Place, b.Place) || within(b.Place, a.Place)) {
 			return false
 		}
-		return dateValue(a.Date, docDate) == dateValue(b.Date, docDate) || a.DateFrom == "document" || b.DateFrom == "document"
+		da, db := dateValue(a.Date, docDate), dateValue(b.Date, docDate)
+		switch {
+		case da == db:
+			return true
+		case a.DateFrom == "document":
+			return recent(db, docDate)
+		case b.DateFrom == "document":
+			return recent(da, docDate)
+		}
+		return false
 	}
 	for _, ev := range evs {
 		i := -1
@@ -613,6 +627,42 @@ func placeName(m *Mention) string {
 		return ""
 	}
 	return m.Name
+}
+
+// recentDays is how far before the document's date an event may lie for
+// a mention without a date of its own to be about it: the week a
+// weekday names («الجمعة»).
+const recentDays = 7
+
+// recent reports whether a date value (a day, a month or a range as
+// records write it) reaches into the week before the document's date:
+// an undated mention is about the days of the report, not about an
+// offensive launched months before.
+func recent(value, docDate string) bool {
+	doc, err := time.Parse(time.DateOnly, docDate)
+	if err != nil {
+		return false
+	}
+	if i := strings.LastIndex(value, "/"); i >= 0 {
+		value = value[i+1:] // a range's end
+	}
+	var end time.Time
+	switch len(value) {
+	case len("2006-01-02"):
+		end, err = time.Parse(time.DateOnly, value)
+	case len("2006-01"):
+		end, err = time.Parse("2006-01", value)
+		end = end.AddDate(0, 1, -1)
+	case len("2006"):
+		end, err = time.Parse("2006", value)
+		end = end.AddDate(1, 0, -1)
+	default:
+		return false
+	}
+	if err != nil {
+		return false
+	}
+	return !end.Before(doc.AddDate(0, 0, -recentDays))
 }
 
 func dateValue(m *Mention, docDate string) string {

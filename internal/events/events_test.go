@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,7 +83,7 @@ func TestAssemble(t *testing.T) {
 		{ID: "e1", Type: "PLACE", Subtype: "governorate", Name: "درعا", Sentence: 0, Start: 20, End: 24},
 		{ID: "e2", Type: "PLACE", Subtype: "city", Name: "جاسم", Sentence: 0, Start: 30, End: 34},
 		{ID: "e3", Type: "QUANTITY", Unit: "killed", Value: 10, Sentence: 0, Start: 40, End: 45, Text: "عشرة قتلى"},
-		{ID: "e4", Type: "DATE", Date: "2021-10", Sentence: 1, Start: 60, End: 70},
+		{ID: "e4", Type: "DATE", Date: "2022-07", Sentence: 1, Start: 60, End: 70},
 		{ID: "e5", Type: "QUANTITY", Unit: "killed", Value: 13, Sentence: 2, Start: 95, End: 100, Text: "13 قتيلا"},
 	}
 	cands := []Candidate{
@@ -103,7 +104,7 @@ func TestAssemble(t *testing.T) {
 
 	assert.Same(t, threat, evs[1].Kind)
 	assert.Equal(t, "sentence", evs[1].DateFrom)
-	assert.Equal(t, "2021-10", evs[1].Date.Date)
+	assert.Equal(t, "2022-07", evs[1].Date.Date)
 	assert.Equal(t, "جاسم", evs[1].Place.Name, "a sentence without a place takes the last event's")
 
 	// A weak trigger («قتل») without a figure in its sentence makes no
@@ -114,7 +115,16 @@ func TestAssemble(t *testing.T) {
 	require.Len(t, evs, 2)
 	assert.Same(t, threat, evs[0].Kind)
 	assert.Equal(t, "preceding", evs[1].DateFrom)
-	assert.Equal(t, "2021-10", evs[1].Date.Date)
+	assert.Equal(t, "2022-07", evs[1].Date.Date)
+
+	// An undated mention is about the days of the report: it does not
+	// merge with the same kind of event dated months before.
+	old := slices.Clone(ents)
+	old[3].Date = "2021-10"
+	evs = Assemble(cands, old, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 3)
+	assert.Equal(t, "document", evs[0].DateFrom)
+	assert.Equal(t, "2021-10", evs[2].Date.Date)
 
 	// Without the dated sentence both clashes fall on the document's
 	// date at the same place: one event, the widest figures.
@@ -302,5 +312,17 @@ func TestSource(t *testing.T) {
 		require.NotEmpty(t, trs, tt.text)
 		assert.Equal(t, norm.String(tt.source), trs[0].Source, "%s: found in the normalized text", tt.text)
 		assert.Equal(t, norm.String(tt.actor), trs[0].Actor, tt.text)
+	}
+}
+
+// TestRecent: the week before the document's date, at any precision.
+func TestRecent(t *testing.T) {
+	for value, want := range map[string]bool{
+		"2022-07-26": true, "2022-07-19": true, "2022-07-18": false,
+		"2022-07": true, "2022-06": false, "2022": true, "2021": false,
+		"2022-06-01/2022-07-20": true, "2022-01-01/2022-03-01": false,
+		"2022-W30": false, "": false,
+	} {
+		assert.Equal(t, want, recent(value, "2022-07-26"), value)
 	}
 }

@@ -61,7 +61,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, "actor" or "source"
+	cue  string // reported, hedged, denied, now, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -150,7 +150,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied":
+		case "reported", "hedged", "denied", "now":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -221,6 +221,9 @@ type Trigger struct {
 	Actor, ActorClass string
 	ActorStart        int32 // normalized code points of the description
 	ActorEnd          int32
+	// Now is set when the sentence says the event is going on as the
+	// text is written («حالياً», «الآن»).
+	Now bool
 	// Source is a description of who reports the trigger, right after a
 	// reporting cue before it («أفاد ناشطون»), with its class.
 	Source, SourceClass    string
@@ -249,6 +252,7 @@ type Scratch struct {
 func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
 	first := len(dst)
 	reported, hedged, denied := -1, -1, -1
+	now := false
 	type actor struct {
 		text, class string
 		start, end  int32
@@ -290,6 +294,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			reported = i
 		case w.cue == "hedged":
 			hedged = i
+		case w.cue == "now":
+			now = true
 		case w.cue == "denied":
 			denied = i
 		case w.cue == "actor" || w.cue == "source":
@@ -307,6 +313,7 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 	}
 	// Each trigger takes the nearest actor description of its sentence.
 	for k := first; k < len(dst); k++ {
+		dst[k].Now = now
 		best, dist := -1, 1<<30
 		for a := range actors {
 			if d := abs(actors[a].tok - dst[k].FirstToken); d < dist {
