@@ -57,9 +57,31 @@ func TestFind(t *testing.T) {
 		{"هددت قوات النظام باقتحام المدينة", []string{"threat/threat threatened", "strategic_development/other/raid asserted"}},
 		{"وصلت تعزيزات عسكرية إلى المدينة", []string{"strategic_development/other/reinforcement asserted"}},
 		{"قال إن الطقس جميل اليوم", nil},
+		{"ودعت الأمم المتحدة إلى وقف إطلاق النار", nil},
+		{"ويحتاج 700 شخص إلى إجلاء طبي عاجل", nil},
+		{"وهددت تركيا بالرد ودعت إلى الحوار", []string{"threat/threat threatened"}},
+		{"وقال إن قنبلة قد انفجرت في المبنى", []string{"explosion_remote_violence/remote_explosive_landmine_ied reported", "explosion_remote_violence/remote_explosive_landmine_ied reported"}}, // «قد» with a past verb asserts
+		{"وقال إن القصف قد يكون استهدف المبنى", []string{"explosion_remote_violence/shelling_artillery_missile_attack reported", "explosion_remote_violence/shelling_artillery_missile_attack hedged"}},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, find(t, l, norm, tt.text), tt.text)
+	}
+}
+
+// TestNow: «حالياً» in a sentence marks its triggers as going on now.
+func TestNow(t *testing.T) {
+	l, norm := newLexicon(t)
+	for text, want := range map[string]bool{
+		"وتدور حالياً اشتباكات عنيفة عند أطراف المدينة": true,
+		"ودارت اشتباكات عنيفة عند أطراف المدينة":        false,
+	} {
+		var m normalize.Mapped
+		norm.AppendMapped(&m, []byte(text), 0)
+		toks, _ := segment.Tokenize(nil, m.Text, 0, 0)
+		var s Scratch
+		trs := l.Find(nil, &s, m.Text, toks, nil)
+		require.Len(t, trs, 1, text)
+		assert.Equal(t, want, trs[0].Now, text)
 	}
 }
 

@@ -61,7 +61,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, now, "actor" or "source"
+	cue  string // reported, hedged, denied, now, unreal, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -150,7 +150,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied", "now":
+		case "reported", "hedged", "denied", "now", "unreal":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -245,13 +245,17 @@ type Scratch struct {
 	peelFn   func(int, []byte, bool)
 }
 
+// unrealReach is how many tokens after a call or a need («دعت إلى»,
+// «يحتاج إلى») a trigger is what is called for rather than what happened.
+const unrealReach = 6
+
 // Find appends the triggers of one sentence to dst. starts, when it has
 // one entry per token, is a superset filter of where keys may start in
 // each token (lexicon.StartMasks over Keys); tokens whose mask is 0 are
 // skipped.
 func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
 	first := len(dst)
-	reported, hedged, denied := -1, -1, -1
+	reported, hedged, denied, unreal := -1, -1, -1, -1
 	now := false
 	type actor struct {
 		text, class string
@@ -274,6 +278,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		}
 		switch {
 		case w.cue == "notrigger":
+		case w.kind != nil && w.kind.Type != "threat" && unreal >= 0 && i-unreal <= unrealReach:
+			// «دعت إلى وقف إطلاق النار»: called for, not done.
 		case w.kind != nil:
 			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted"}
 			switch {
@@ -296,6 +302,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			hedged = i
 		case w.cue == "now":
 			now = true
+		case w.cue == "unreal":
+			unreal = i
 		case w.cue == "denied":
 			denied = i
 		case w.cue == "actor" || w.cue == "source":
