@@ -106,7 +106,6 @@ type run struct {
 	// evNumbers are the bare numbers of sentences that tell of killing
 	// («عدد القتلى … هو عشرة»): figures for the events, not entities.
 	evNumbers []events.Mention
-	nspans    []rules.Span
 	events    int
 
 	// The decision window: candidates of the sentences read since the
@@ -202,7 +201,6 @@ func (ru *run) reset(x *Extractor, info DocInfo, emit func(Record) error) {
 		winLocative: ru.winLocative[:0],
 		evMents:     ru.evMents[:0],
 		evNumbers:   ru.evNumbers[:0],
-		nspans:      ru.nspans[:0],
 		rspans:      ru.rspans[:0],
 		owned:       ru.owned[:0],
 		doc:         ru.doc,
@@ -414,13 +412,13 @@ func (ru *run) tag(size int) error {
 	return nil
 }
 
-// bareNumbers keeps the bare numbers of a sentence with a trigger that
-// needs a casualty figure (قتلى، مقتل), for the events to read as figures.
-// It must follow the sentence's Find (it reuses the rules' scratch).
+// bareNumbers keeps the bare numbers of a sentence with a word that
+// counts the dead (قتلى، مقتل), for the events to read as death tolls: the
+// numbers the sentence's Find set aside.
 func (ru *run) bareNumbers(index int) {
 	killing := false
 	for i := range ru.triggers {
-		if ru.triggers[i].Kind.NeedsFigure {
+		if ru.triggers[i].Kind.Deaths {
 			killing = true
 			break
 		}
@@ -428,9 +426,8 @@ func (ru *run) bareNumbers(index int) {
 	if !killing {
 		return
 	}
-	ru.nspans = ru.x.rules.Numbers(ru.nspans[:0], &ru.rscratch, ru.norm.Text, ru.toks)
-	for _, sp := range ru.nspans {
-		if sp.Number == nil || sp.Number.Unit != "" || sp.Number.Ordinal {
+	for _, sp := range ru.rscratch.Bare {
+		if sp.Number.Ordinal {
 			continue
 		}
 		start, end := ru.norm.Orig(int(sp.RuneStart), int(sp.RuneEnd))

@@ -10,8 +10,8 @@ import (
 // Numbers appends every number expression of a sentence to dst: cardinals
 // in digits or words, ordinals, and counted nouns («13 قتيلًا»), as
 // QUANTITY spans whose Number says which. Find reports only the counted
-// ones; this is for callers that need bare figures too (an event's «هو
-// عشرة»).
+// ones, and sets the bare cardinals it read aside in Scratch.Bare (an
+// event's «هو عشرة»); this reads them all, ordinals too.
 func (r *Rules) Numbers(dst []Span, s *Scratch, text []byte, toks []segment.Token) []Span {
 	if len(toks) == 0 {
 		return dst

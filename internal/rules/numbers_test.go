@@ -4,9 +4,14 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/khabar-ie/khabar/internal/ner"
+	"github.com/khabar-ie/khabar/internal/normalize"
+	"github.com/khabar-ie/khabar/internal/segment"
 )
 
 // TestNumberTable checks every example of testdata/numbers.tsv: the phrase
@@ -49,4 +54,22 @@ func describeNumbers(fs []found) []string {
 		out = append(out, fmt.Sprintf("%s=%d%s", x.Text, x.Number.Value, x.Number.Unit))
 	}
 	return out
+}
+
+// TestBare: Find sets aside the numbers that count no noun, once each,
+// and not those inside its dates and counted figures.
+func TestBare(t *testing.T) {
+	f := newFixture(t)
+	text := "العدد المؤكد لقتلى النظام هو خمسة وعشرون، ويصل إلى 13 قتيلًا منذ 3 من تشرين الأول 2021 في الفرقة الرابعة"
+	var m normalize.Mapped
+	f.norm.AppendMapped(&m, []byte(text), 0)
+	toks, _ := segment.Tokenize(nil, m.Text, 0, 0)
+	var ts ner.Scratch
+	var s Scratch
+	f.rules.Find(nil, &s, m.Text, toks, f.tagger.Tag(nil, &ts, m.Text, toks), time.Date(2022, 7, 26, 0, 0, 0, 0, time.UTC))
+	var got []string
+	for _, sp := range f.mapBack(text, &m, s.Bare) {
+		got = append(got, fmt.Sprintf("%s=%d", sp.Text, sp.Number.Value))
+	}
+	assert.Equal(t, []string{"خمسة وعشرون=25"}, got)
 }

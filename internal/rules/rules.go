@@ -161,12 +161,15 @@ type Scratch struct {
 	// mask for Keys (lexicon.StartMasks) computed by the caller; Find
 	// then does not hash the words again.
 	Starts []uint32
-	hits   []hit
-	start  []int32  // hits[start[i]:start[i+1]] begin at token i
-	mask   []uint64 // kinds of the words starting at token i (bit = kind)
-	key    []byte
-	cue    ner.Scratch
-	taken  []bool // tokens inside a span already found
+	// Bare holds, after Find, the numbers of the sentence that count no
+	// noun («هو عشرة»): not entities, but figures an event may read.
+	Bare  []Span
+	hits  []hit
+	start []int32  // hits[start[i]:start[i+1]] begin at token i
+	mask  []uint64 // kinds of the words starting at token i (bit = kind)
+	key   []byte
+	cue   ner.Scratch
+	taken []bool // tokens inside a span already found
 	// The last on-demand look-ups (see parser.lookupAside), and the
 	// state of the one in progress.
 	aside     [asideRing]hit
@@ -197,6 +200,7 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 	}
 	p := r.begin(s, text, toks)
 	p.mentions, p.ref = mentions, ref
+	s.Bare = s.Bare[:0]
 	first := len(dst)
 	// One pass; at each token a date first (numbers inside dates are not
 	// quantities), then a counted number, then a pattern name.
@@ -211,6 +215,11 @@ func (r *Rules) Find(dst []Span, s *Scratch, text []byte, toks []segment.Token, 
 		}
 		if !ok && (m&numberStarts != 0 || number) {
 			sp, ok = p.quantity(i)
+			if !ok && sp.Number != nil && (len(s.Bare) == 0 || s.Bare[len(s.Bare)-1].LastToken < sp.FirstToken) {
+				// A bare number, kept aside; the words after its first
+				// are read as ever («خمسة وعشرون» once).
+				s.Bare = append(s.Bare, sp)
+			}
 		}
 		if !ok && m&(1<<kOrgHead|1<<kNameHead) != 0 {
 			if sp, ok = p.org(i); !ok {
