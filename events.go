@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/khabar-ie/khabar/internal/events"
 )
@@ -20,7 +21,7 @@ func (ru *run) assembleEvents() error {
 		m := events.Mention{
 			Ref: k, ID: e.ID, Type: e.Type, Subtype: e.Subtype, Sentence: e.Sentence,
 			Start: e.Start, End: e.End, Text: e.Text, Name: e.Canonical, Entry: -1,
-			Locative: ru.winLocative[k],
+			Locative: ru.winLocative[k], Conj: strings.HasPrefix(e.Prefix, "و"),
 		}
 		if m.Name == "" {
 			m.Name = e.Text
@@ -131,7 +132,7 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 	if p := ev.Place; p != nil {
 		loc := &EventLocation{Name: p.Text, Subtype: p.Subtype, GeoPrecision: geoPrecision(p.Subtype), Span: &Range{Start: p.Start, End: p.End}}
 		if e := byRef(p); e != nil {
-			loc.Entity, loc.Canonical, loc.Geo, loc.Admin = e.ID, e.Canonical, e.Geo, e.Admin
+			loc.Entity, loc.Canonical, loc.IDs, loc.Geo, loc.Admin = e.ID, e.Canonical, e.IDs, e.Geo, e.Admin
 		}
 		rec.Location = loc
 	}

@@ -216,7 +216,10 @@ type EventLocation struct {
 	Canonical string `json:"canonical,omitempty"`
 	Subtype   string `json:"subtype,omitempty"`
 	Entity    string `json:"entity,omitempty"` // id of the PLACE entity
-	Geo       *Geo   `json:"geo,omitempty"`
+	// IDs are the place's gazetteer id and external ids (pcode,
+	// geonames…), as its entity has them.
+	IDs map[string]string `json:"ids,omitempty"`
+	Geo *Geo              `json:"geo,omitempty"`
 	// GeoPrecision is ACLED's: 1 the place itself (a town, village or
 	// neighbourhood), 2 a larger area (district, governorate, region), 3 a
 	// country.

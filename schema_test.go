@@ -192,6 +192,7 @@ func fullEvent() *khabar.Event {
 			Name:      "جاسم",
 			Canonical: "جاسم",
 			Entity:    "e1",
+			IDs:       map[string]string{"gazetteer": "C1234", "pcode": "C1234"},
 			Geo:       &khabar.Geo{Lat: 32.99115047, Lon: 36.06023246},
 			Subtype:   "town", GeoPrecision: 1,
 			Admin: []khabar.AdminUnit{{ID: "SY12", Name: "درعا", Subtype: "governorate"}},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -103,8 +104,9 @@ type run struct {
 	// place something there (في، قرب، a head noun, a compass word).
 	winLocative []bool
 	evMents     []events.Mention
-	// evNumbers are the bare numbers of sentences that tell of killing
-	// («عدد القتلى … هو عشرة»): figures for the events, not entities.
+	// evNumbers are the bare numbers and subset words of sentences that
+	// tell of killing («عدد القتلى … هو عشرة», «بينهم»): for the events'
+	// figures, not entities.
 	evNumbers []events.Mention
 	events    int
 
@@ -412,19 +414,27 @@ func (ru *run) tag(size int) error {
 	return nil
 }
 
-// bareNumbers keeps the bare numbers of a sentence with a word that
-// counts the dead (قتلى، مقتل), for the events to read as death tolls: the
-// numbers the sentence's Find set aside.
+// bareNumbers keeps the bare numbers and subset words («بينهم») of a
+// sentence with a word that counts the dead or wounded (قتلى، مقتل،
+// أصيب), for the events to read figures with: the numbers the rules' Find
+// set aside, the words the events' Find saw.
 func (ru *run) bareNumbers(index int) {
-	killing := false
+	counting := false
 	for i := range ru.triggers {
-		if ru.triggers[i].Kind.Deaths {
-			killing = true
+		if k := ru.triggers[i].Kind; k.Deaths || k.Injuries {
+			counting = true
 			break
 		}
 	}
-	if !killing {
+	if !counting {
 		return
+	}
+	for _, sp := range ru.escratch.Subsets {
+		start, end := ru.norm.Orig(int(sp[0]), int(sp[1]))
+		ru.evNumbers = append(ru.evNumbers, events.Mention{
+			Ref: -1, Type: events.TypeSubset, Sentence: index, Entry: -1,
+			Start: ru.origin + start, End: ru.origin + end,
+		})
 	}
 	for _, sp := range ru.rscratch.Bare {
 		if sp.Number.Ordinal {
@@ -434,7 +444,7 @@ func (ru *run) bareNumbers(index int) {
 		ru.evNumbers = append(ru.evNumbers, events.Mention{
 			Ref: -1, Type: events.TypeNumber, Sentence: index, Entry: -1,
 			Start: ru.origin + start, End: ru.origin + end, Text: ru.origText(start, end),
-			Value: sp.Number.Value,
+			Value: sp.Number.Value, Conj: strings.HasPrefix(sp.Prefix, "و"),
 		})
 	}
 }

@@ -14,6 +14,14 @@ const TypeNumber = "NUMBER"
 // TypeSource is the type of an attribution no entity names («ناشطون»).
 const TypeSource = "SOURCE"
 
+// TypeSubset marks a word that makes the figure after it part of another
+// («بينهم», «منهم»): not an entity.
+const TypeSubset = "SUBSET"
+
+// peopleLimit is how close after a word counting the dead or wounded
+// people counted must start to be them («بمقتل أكثر من 930 مدنيا»).
+const peopleLimit = 16
+
 // tollLimit is how close after a word counting the dead a bare number
 // must start to be the toll (code points: «لقتلى النظام خلال المواجهات هو
 // عشرة»).
@@ -38,6 +46,8 @@ type Mention struct {
 	Value int64
 	// Admin names the places (or organizations) enclosing the entity.
 	Admin []string
+	// Conj is set when the conjunction و is glued to the mention («وسبعة»).
+	Conj bool
 	// Locative is set when the words before a place put something there
 	// (في، قرب، بـ، a head noun, a compass word): «تسوقها دمشق» names a
 	// government, «في دمشق» a place.
@@ -432,21 +442,20 @@ func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 // smallest and largest given («عشرة … قد يصل إلى 13»). People counted right
 // after a killing word are the killed («مقتل 13 عنصرًا»).
 func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
-	afterKilling := func(e *Mention) bool {
-		for _, c := range triggers {
-			if c.Kind.Type == "violence_against_civilians" && c.Kind.SubType == "attack" && c.End <= e.Start && e.Start-c.End <= 2 {
-				return true
-			}
-		}
-		return false
-	}
 	for i := range in {
 		e := &in[i]
-		if e.Type == TypeNumber && tollAfter(e, triggers) {
-			add(&killed, e, false)
+		if e.Type == TypeNumber {
+			// A bare number just after a word counting the dead or the
+			// wounded («هو عشرة»).
+			switch countedBy(e, triggers, tollLimit) {
+			case "deaths":
+				add(&killed, e, false)
+			case "injuries":
+				add(&injured, e, false)
+			}
 			continue
 		}
-		if e.Type != "QUANTITY" {
+		if e.Type != "QUANTITY" || subset(in, e) {
 			continue
 		}
 		var f **Figure
@@ -454,15 +463,21 @@ func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
 		switch e.Unit {
 		case "killed", "victim":
 			f = &killed
-		case "civilian":
-			f, civilian = &killed, true
 		case "injured":
 			f = &injured
-		case "person", "member", "fighter", "soldier", "child", "woman":
-			if !afterKilling(e) {
+		case "civilian", "person", "member", "fighter", "soldier", "child", "woman":
+			// People are the dead or the wounded only right after a word
+			// that says so («مقتل 13 عنصرًا», «إصابة ثلاثة مدنيين»), not
+			// «نزوح 200 ألف مدني».
+			switch countedBy(e, triggers, peopleLimit) {
+			case "deaths":
+				f = &killed
+			case "injuries":
+				f = &injured
+			default:
 				continue
 			}
-			f = &killed
+			civilian = e.Unit == "civilian"
 		default:
 			continue
 		}
@@ -471,27 +486,63 @@ func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
 	return killed, injured
 }
 
-// add widens a figure with a number read.
+// cumulative is where a casualty figure stops being one event's: a toll
+// of ten thousand or more is a war's («مقتل أكثر من 350 ألف شخص»),
+// background to the events a report tells.
+const cumulative = 10000
+
+// add widens a figure with a number read: another estimate widens the
+// range, a part joined by «و» adds to it.
 func add(f **Figure, e *Mention, civilian bool) {
+	if e.Value >= cumulative {
+		return
+	}
 	if *f == nil {
 		*f = &Figure{Min: e.Value, Max: e.Value, Text: e.Text, Civilian: civilian, Spans: [][2]int{{e.Start, e.End}}}
 		return
 	}
 	(*f).Spans = append((*f).Spans, [2]int{e.Start, e.End})
-	(*f).Min = min((*f).Min, e.Value)
-	(*f).Max = max((*f).Max, e.Value)
+	if e.Conj {
+		// «مقتل 25 جهادياً وسبعة من المقاتلين»: parts of one toll.
+		(*f).Min += e.Value
+		(*f).Max += e.Value
+	} else {
+		// «عشرة … قد يصل إلى 13»: estimates of one toll.
+		(*f).Min = min((*f).Min, e.Value)
+		(*f).Max = max((*f).Max, e.Value)
+	}
 	(*f).Text += "، " + e.Text
 	(*f).Civilian = (*f).Civilian || civilian
 }
 
-// tollAfter reports whether a bare number is a death toll: it follows a
-// word counting the dead closely, and is no year.
-func tollAfter(e *Mention, triggers []Candidate) bool {
-	if e.Value < 1 || e.Value >= 1900 && e.Value <= 2100 {
-		return false
+// countedBy reports what a number counts when it follows closely (within
+// limit code points) a word counting the dead ("deaths") or the wounded
+// ("injuries"), the nearest such word deciding; "" otherwise, and for a
+// year.
+func countedBy(e *Mention, triggers []Candidate, limit int) string {
+	if e.Value < 1 || e.Type == TypeNumber && e.Value >= 1900 && e.Value <= 2100 {
+		return ""
 	}
+	what, gap := "", limit+1
 	for _, c := range triggers {
-		if c.Kind.Deaths && c.End <= e.Start && e.Start-c.End <= tollLimit {
+		if c.End > e.Start || e.Start-c.End >= gap {
+			continue
+		}
+		switch {
+		case c.Kind.Deaths:
+			what, gap = "deaths", e.Start-c.End
+		case c.Kind.Injuries:
+			what, gap = "injuries", e.Start-c.End
+		}
+	}
+	return what
+}
+
+// subset reports whether a figure counts some of another («بينهم 16
+// طفلاً»): a subset cue ends right before it.
+func subset(in []Mention, e *Mention) bool {
+	for i := range in {
+		if in[i].Type == TypeSubset && in[i].End <= e.Start && e.Start-in[i].End <= 2 {
 			return true
 		}
 	}

@@ -58,6 +58,7 @@ func TestFind(t *testing.T) {
 		{"وصلت تعزيزات عسكرية إلى المدينة", []string{"strategic_development/other/reinforcement asserted"}},
 		{"قال إن الطقس جميل اليوم", nil},
 		{"ودعت الأمم المتحدة إلى وقف إطلاق النار", nil},
+		{"وأُصيب ثلاثة مدنيين", []string{"violence_against_civilians/attack asserted"}},
 		{"ويحتاج 700 شخص إلى إجلاء طبي عاجل", nil},
 		{"وهددت تركيا بالرد ودعت إلى الحوار", []string{"threat/threat threatened"}},
 		{"وقال إن قنبلة قد انفجرت في المبنى", []string{"explosion_remote_violence/remote_explosive_landmine_ied reported", "explosion_remote_violence/remote_explosive_landmine_ied reported"}}, // «قد» with a past verb asserts
@@ -347,4 +348,63 @@ func TestRecent(t *testing.T) {
 	} {
 		assert.Equal(t, want, recent(value, "2022-07-26"), value)
 	}
+}
+
+// TestFigureParts: parts joined by «و» add up, a subset («بينهم») is no
+// second figure, the wounded are counted after a word that says so, and a
+// war's toll is no event's.
+func TestFigureParts(t *testing.T) {
+	clash := kind("battle", "armed_clash", "", 10)
+	deaths := kind("violence_against_civilians", "attack", "", 3)
+	deaths.NeedsFigure, deaths.Deaths = true, true
+	injuries := kind("violence_against_civilians", "attack", "", 2)
+	injuries.NeedsFigure, injuries.Injuries = true, true
+	cand := func(k *Kind, start int) Candidate {
+		return Candidate{Trigger: Trigger{Kind: k, Modality: "asserted"}, Start: start, End: start + 5}
+	}
+	assemble := func(cands []Candidate, ents []Mention) []Event {
+		t.Helper()
+		return Assemble(cands, ents, &State{DocDate: "2022-07-26"})
+	}
+
+	// «اشتباكات … بمقتل 25 جهادياً وسبعة من المقاتلين»
+	evs := assemble([]Candidate{cand(clash, 0), cand(deaths, 10)}, []Mention{
+		{Type: TypeNumber, Value: 25, Start: 16, End: 18, Text: "25"},
+		{Type: TypeNumber, Value: 7, Start: 27, End: 32, Text: "وسبعة", Conj: true},
+	})
+	require.Len(t, evs, 1)
+	require.NotNil(t, evs[0].Killed)
+	assert.Equal(t, [2]int64{32, 32}, [2]int64{evs[0].Killed.Min, evs[0].Killed.Max})
+
+	// «مقتل 43 مدنياً في عفرين، بينهم 16 مدنياً»
+	evs = assemble([]Candidate{cand(deaths, 0)}, []Mention{
+		{Type: "QUANTITY", Unit: "civilian", Value: 43, Start: 6, End: 15, Text: "43 مدنياً"},
+		{Type: TypeSubset, Start: 25, End: 30},
+		{Type: "QUANTITY", Unit: "civilian", Value: 16, Start: 31, End: 40, Text: "16 مدنياً"},
+	})
+	require.Len(t, evs, 1)
+	assert.Equal(t, [2]int64{43, 43}, [2]int64{evs[0].Killed.Min, evs[0].Killed.Max})
+	assert.True(t, evs[0].Killed.Civilian)
+
+	// «أصيب ثلاثة مدنيين» wounds; «نزوح 200 ألف مدني» neither kills nor
+	// wounds.
+	evs = assemble([]Candidate{cand(clash, 0), cand(injuries, 10)}, []Mention{
+		{Type: "QUANTITY", Unit: "civilian", Value: 3, Start: 16, End: 27, Text: "ثلاثة مدنيين"},
+	})
+	require.Len(t, evs, 1)
+	assert.Nil(t, evs[0].Killed)
+	require.NotNil(t, evs[0].Injured)
+	assert.Equal(t, int64(3), evs[0].Injured.Min)
+	evs = assemble([]Candidate{cand(clash, 0)}, []Mention{
+		{Type: "QUANTITY", Unit: "civilian", Value: 200000, Start: 10, End: 22, Text: "200 ألف مدني"},
+	})
+	require.Len(t, evs, 1)
+	assert.Nil(t, evs[0].Killed)
+
+	// «ما أدى إلى مقتل أكثر من 350 ألف شخص»: a war's toll, so the weak
+	// trigger makes no event.
+	evs = assemble([]Candidate{cand(deaths, 0)}, []Mention{
+		{Type: "QUANTITY", Unit: "person", Value: 350000, Start: 14, End: 26, Text: "350 ألف شخص"},
+	})
+	assert.Empty(t, evs)
 }

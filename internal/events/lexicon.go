@@ -50,8 +50,9 @@ type Kind struct {
 	// («سيطرت على عفرين», not «سيطر على الأسلحة»).
 	NeedsFigure, NeedsPlace, NeedsPlaceAfter bool
 	// Deaths marks words that count the dead: a bare number shortly
-	// after one is the death toll («عدد القتلى … هو عشرة», «مقتل 13»).
-	Deaths bool
+	// after one is the death toll («عدد القتلى … هو عشرة», «مقتل 13»);
+	// Injuries those that count the wounded.
+	Deaths, Injuries bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -61,7 +62,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, now, unreal, "actor" or "source"
+	cue  string // reported, hedged, denied, now, unreal, subset, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -106,7 +107,8 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		}
 		k := &Kind{Type: f[0], SubType: f[1], Priority: pr,
 			NeedsFigure: slices.Contains(flags, "figure"), NeedsPlace: slices.Contains(flags, "place"),
-			NeedsPlaceAfter: slices.Contains(flags, "placeafter"), Deaths: slices.Contains(flags, "deaths")}
+			NeedsPlaceAfter: slices.Contains(flags, "placeafter"), Deaths: slices.Contains(flags, "deaths"),
+			Injuries: slices.Contains(flags, "injuries")}
 		exact := slices.Contains(flags, "exact")
 		if f[2] != "-" {
 			k.Label = f[2]
@@ -150,7 +152,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied", "now", "unreal":
+		case "reported", "hedged", "denied", "now", "unreal", "subset":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -232,6 +234,11 @@ type Trigger struct {
 
 // Scratch holds reusable buffers for one goroutine.
 type Scratch struct {
+	// Subsets holds, after Find, the normalized code point spans of the
+	// sentence's subset words («بينهم»): a figure right after one counts
+	// part of another.
+	Subsets [][2]int32
+
 	key []byte
 
 	// The look-up in progress (see lookup).
@@ -257,6 +264,7 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 	first := len(dst)
 	reported, hedged, denied, unreal := -1, -1, -1, -1
 	now := false
+	s.Subsets = s.Subsets[:0]
 	type actor struct {
 		text, class string
 		start, end  int32
@@ -302,6 +310,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			hedged = i
 		case w.cue == "now":
 			now = true
+		case w.cue == "subset":
+			s.Subsets = append(s.Subsets, [2]int32{toks[i].RuneStart, toks[last].RuneEnd})
 		case w.cue == "unreal":
 			unreal = i
 		case w.cue == "denied":
