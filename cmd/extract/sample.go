@@ -20,12 +20,15 @@ const sampleUsage = `Usage: extract sample [flags] FILE|DIR...
 Runs the extractor over the documents and prints a reproducible random
 sample of the entities found, each with its context, for checking
 precision by hand: the span is marked ⟦ ⟧, and each line shows the entry
-chosen, its subtype and the evidence that admitted the name. The same
+chosen, its subtype and the evidence that admitted the name. With
+--type EVENT it samples events instead: the trigger marked in its
+sentence, with the event's type, place, date and figures. The same
 documents, flags and --seed give the same sample.
 
 Examples:
   extract sample --type PLACE -n 100 --seed 1 corpus/
   extract sample --type ORG --format jsonl corpus/ > org-sample.jsonl
+  extract sample --type EVENT --input jsonl -n 50 corpus.jsonl
 
 Flags:
 `
@@ -34,7 +37,8 @@ Flags:
 type sampled struct {
 	Doc     string         `json:"doc"`
 	Context string         `json:"context"`
-	Entity  *khabar.Entity `json:"entity"`
+	Entity  *khabar.Entity `json:"entity,omitempty"`
+	Event   *khabar.Event  `json:"event,omitempty"`
 }
 
 // maxSampleDoc bounds the size of a document read whole for its context.
@@ -42,7 +46,7 @@ const maxSampleDoc = 64 << 20
 
 func cmdSample(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "extract sample", sampleUsage)
-	typ := fs.String("type", "all", "entity `type` sampled: PLACE, ORG, DATE, QUANTITY or all")
+	typ := fs.String("type", "all", "`type` sampled: PLACE, ORG, DATE, QUANTITY, all (entities) or EVENT")
 	input := fs.String("input", "text", "input `kind`: text (files, directories) or jsonl ({\"id\", \"text\", \"date\"} a line; each document's date resolves its relative dates)")
 	maxLine := fs.Int("max-line", source.DefaultMaxLine, "longest JSON Lines record in `bytes`")
 	n := fs.Int("n", 100, "sample `size`")
@@ -65,8 +69,8 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	}
 	*typ = strings.ToUpper(*typ)
 	switch {
-	case *typ != "ALL" && *typ != "PLACE" && *typ != "ORG" && *typ != "DATE" && *typ != "QUANTITY":
-		return usageErr("--type must be PLACE, ORG, DATE, QUANTITY or all")
+	case *typ != "ALL" && *typ != "PLACE" && *typ != "ORG" && *typ != "DATE" && *typ != "QUANTITY" && *typ != "EVENT":
+		return usageErr("--type must be PLACE, ORG, DATE, QUANTITY, all or EVENT")
 	case *input != "text" && *input != "jsonl":
 		return usageErr("--input must be text or jsonl")
 	case *n < 1:
@@ -119,23 +123,40 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 		}
 		docs++
 		var runes []rune
-		for _, ent := range res.Entities {
-			if *typ != "ALL" && ent.Type != *typ || !strings.HasPrefix(ent.Source, *from) {
-				continue
+		keep := func(p sampled) {
+			slot, ok := sampler.Offer()
+			if !ok {
+				return
 			}
-			slot, keep := sampler.Offer()
-			if !keep {
-				continue
-			}
-			if runes == nil {
-				runes = []rune(text)
-			}
-			p := sampled{Doc: it.ID, Context: review.Snippet(runes, ent.Start, ent.End, *width), Entity: ent}
 			if slot == len(picks) {
 				picks = append(picks, p)
 			} else {
 				picks[slot] = p
 			}
+		}
+		if *typ == "EVENT" {
+			for _, ev := range res.Events {
+				if !strings.HasPrefix(ev.Source, *from) {
+					continue
+				}
+				if runes == nil {
+					runes = []rune(text)
+				}
+				// The sentence, cut to width on each side of the trigger.
+				lo := max(ev.Sentence.Start, ev.Trigger.Start-*width)
+				hi := min(ev.Sentence.End, ev.Trigger.End+*width)
+				keep(sampled{Doc: it.ID, Context: review.Snippet(runes[lo:hi], ev.Trigger.Start-lo, ev.Trigger.End-lo, *width), Event: ev})
+			}
+			return nil
+		}
+		for _, ent := range res.Entities {
+			if *typ != "ALL" && ent.Type != *typ || !strings.HasPrefix(ent.Source, *from) {
+				continue
+			}
+			if runes == nil {
+				runes = []rune(text)
+			}
+			keep(sampled{Doc: it.ID, Context: review.Snippet(runes, ent.Start, ent.End, *width), Entity: ent})
 		}
 		return nil
 	})
@@ -148,13 +169,21 @@ func cmdSample(ctx context.Context, e env, args []string) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if *format == "text" {
-		fmt.Fprintf(out, "# %d of %d %s entities from %d documents (seed %d)\n", len(picks), sampler.Seen(), strings.ToLower(*typ), docs, *seed)
+		what := strings.ToLower(*typ) + " entities"
+		if *typ == "EVENT" {
+			what = "events"
+		}
+		fmt.Fprintf(out, "# %d of %d %s from %d documents (seed %d)\n", len(picks), sampler.Seen(), what, docs, *seed)
 	}
 	for i, p := range picks {
 		if *format == "jsonl" {
 			if err = enc.Encode(p); err != nil {
 				break
 			}
+			continue
+		}
+		if ev := p.Event; ev != nil {
+			fmt.Fprintf(out, "%3d  EVENT %s  %s  %s:%d\n     %s\n", i+1, eventKind(ev), eventSummary(ev), p.Doc, ev.Trigger.Start, p.Context)
 			continue
 		}
 		ent := p.Entity
@@ -184,6 +213,40 @@ func sampleValue(ent *khabar.Entity) string {
 		return fmt.Sprintf("%s [%s] %s", ent.Canonical, ent.IDs["gazetteer"], ent.Evidence)
 	}
 	return ent.Source
+}
+
+// eventKind is an event's type, sub type and label.
+func eventKind(ev *khabar.Event) string {
+	k := ev.Type + "/" + ev.SubType
+	if ev.Label != "" {
+		k += "/" + ev.Label
+	}
+	return k
+}
+
+// eventSummary says where, when and with what toll an event was read, and
+// how the text holds it.
+func eventSummary(ev *khabar.Event) string {
+	var b strings.Builder
+	b.WriteString("at ")
+	if l := ev.Location; l != nil {
+		b.WriteString(l.Name)
+	} else {
+		b.WriteString("?")
+	}
+	if d := ev.Date; d != nil && d.Value != nil {
+		fmt.Fprintf(&b, " on %s (%s)", d.Value, d.Basis)
+	}
+	if f := ev.Fatalities; f != nil {
+		fmt.Fprintf(&b, " killed %d", f.Value)
+	}
+	if f := ev.Injured; f != nil {
+		fmt.Fprintf(&b, " injured %d", f.Value)
+	}
+	if ev.Modality != "asserted" {
+		b.WriteString(" " + ev.Modality)
+	}
+	return b.String()
 }
 
 // readItem reads a listed document whole, refusing what cannot be shown

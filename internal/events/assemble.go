@@ -373,9 +373,10 @@ func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 			best, bestKey = e, key
 		}
 	}
-	// A foreign country or capital alone names who acted, not where:
-	// the event stays where the story is.
-	if best != nil && (bestKey[0] == 1 || specificity[best.Subtype] > specificity["capital"] || st.LastPlace == nil) {
+	// A foreign country or capital alone names who acted, not where
+	// («قالت واشنطن»): the event stays where the story is — unless the
+	// words put the event there («في اليمن»).
+	if best != nil && (bestKey[0] == 1 || best.Locative || specificity[best.Subtype] > specificity["capital"] || st.LastPlace == nil) {
 		return best
 	}
 	if st.LastPlace != nil {

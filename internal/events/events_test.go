@@ -59,6 +59,9 @@ func TestFind(t *testing.T) {
 		{"قال إن الطقس جميل اليوم", nil},
 		{"ودعت الأمم المتحدة إلى وقف إطلاق النار", nil},
 		{"وأُصيب ثلاثة مدنيين", []string{"violence_against_civilians/attack asserted"}},
+		{"أصيب ثلاثة أشخاص يوم الجمعة جراء إعصار", nil},
+		{"وقال إن ذلك يهدد البشر", nil},
+		{"وحذرت الولايات المتحدة من هجوم", []string{"threat/threat threatened", "violence_against_civilians/attack asserted"}},
 		{"ويحتاج 700 شخص إلى إجلاء طبي عاجل", nil},
 		{"وهددت تركيا بالرد ودعت إلى الحوار", []string{"threat/threat threatened"}},
 		{"وقال إن قنبلة قد انفجرت في المبنى", []string{"explosion_remote_violence/remote_explosive_landmine_ied reported", "explosion_remote_violence/remote_explosive_landmine_ied reported"}}, // «قد» with a past verb asserts
@@ -224,6 +227,12 @@ func TestForeignCapitalIsNoPlace(t *testing.T) {
 	evs := Assemble(cands, ents, &State{DocDate: "2022-07-26"})
 	require.Len(t, evs, 2)
 	assert.Equal(t, "جاسم", evs[1].Place.Name)
+
+	// «قتل جراء غارة في اليمن»: the words put the event abroad.
+	ents[2] = Mention{ID: "e2", Type: "PLACE", Subtype: "country", Name: "اليمن", Locative: true, Sentence: 1, Start: 40, End: 45}
+	evs = Assemble(cands, ents, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 2)
+	assert.Equal(t, "اليمن", evs[1].Place.Name)
 }
 
 // TestExactAndPlaceAfter: territory triggers are listed forms only («تسيطر»

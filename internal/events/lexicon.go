@@ -62,7 +62,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, now, unreal, subset, "actor" or "source"
+	cue  string // reported, hedged, denied, now, unreal, subset, nature, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -152,7 +152,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied", "now", "unreal", "subset":
+		case "reported", "hedged", "denied", "now", "unreal", "subset", "nature":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -263,7 +263,7 @@ const unrealReach = 6
 func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
 	first := len(dst)
 	reported, hedged, denied, unreal := -1, -1, -1, -1
-	now := false
+	now, nature := false, false
 	s.Subsets = s.Subsets[:0]
 	type actor struct {
 		text, class string
@@ -310,6 +310,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			hedged = i
 		case w.cue == "now":
 			now = true
+		case w.cue == "nature":
+			nature = true
 		case w.cue == "subset":
 			s.Subsets = append(s.Subsets, [2]int32{toks[i].RuneStart, toks[last].RuneEnd})
 		case w.cue == "unreal":
@@ -328,6 +330,17 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			}
 		}
 		i = last
+	}
+	if nature {
+		// «أصيب ثلاثة أشخاص جراء إعصار»: the dead and wounded of a
+		// disaster are no violence.
+		kept := dst[:first]
+		for _, tr := range dst[first:] {
+			if !tr.Kind.NeedsFigure {
+				kept = append(kept, tr)
+			}
+		}
+		dst = kept
 	}
 	// Each trigger takes the nearest actor description of its sentence.
 	for k := first; k < len(dst); k++ {
