@@ -115,6 +115,23 @@ func TestSampleCommand(t *testing.T) {
 		assert.Contains(t, out, "# 3 of 3 org entities from 3 documents (seed 1)")
 		assert.Contains(t, out, "⟦عنب بلدي⟧")
 	})
+	t.Run("events", func(t *testing.T) {
+		t.Parallel()
+		r := run("--type", "event", "--format", "jsonl", dir)
+		require.Equal(t, 0, r.code, r.stderr)
+		lines := strings.Split(strings.TrimSpace(string(r.stdout)), "\n")
+		require.Len(t, lines, 1, "the shelling of Douma; a killing without a figure is no event")
+		var s struct {
+			Context string       `json:"context"`
+			Event   khabar.Event `json:"event"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(lines[0]), &s))
+		assert.Equal(t, "shelling_artillery_missile_attack", s.Event.SubType)
+		assert.Contains(t, s.Context, "⟦"+s.Event.Trigger.Text+"⟧")
+		text := run("--type", "EVENT", dir)
+		assert.Contains(t, string(text.stdout), "# 1 of 1 events from 3 documents (seed 1)")
+		assert.Contains(t, string(text.stdout), "EVENT explosion_remote_violence/shelling_artillery_missile_attack  at دوما")
+	})
 	t.Run("usage errors", func(t *testing.T) {
 		t.Parallel()
 		for _, args := range [][]string{{"--type", "PERSON", dir}, {"-n", "0", dir}, {}} {
