@@ -62,10 +62,13 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, now, unreal, subset, nature, "actor" or "source"
+	cue  string // reported, hedged, denied, now, unreal, subset, nature, later, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
+	// verb is set for verb forms: never read after the article
+	// («التصدي» is a noun, not ال + «تصدى»).
+	verb bool
 }
 
 // Lexicon is the trigger and cue vocabulary. It is immutable and safe for
@@ -105,11 +108,18 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		if len(f) > 5 {
 			flags = strings.Split(f[5], ",")
 		}
+		for _, fl := range flags {
+			switch fl {
+			case "figure", "place", "placeafter", "deaths", "injuries", "exact", "verb":
+			default:
+				return fmt.Errorf("unknown flag %q", fl)
+			}
+		}
 		k := &Kind{Type: f[0], SubType: f[1], Priority: pr,
 			NeedsFigure: slices.Contains(flags, "figure"), NeedsPlace: slices.Contains(flags, "place"),
 			NeedsPlaceAfter: slices.Contains(flags, "placeafter"), Deaths: slices.Contains(flags, "deaths"),
 			Injuries: slices.Contains(flags, "injuries")}
-		exact := slices.Contains(flags, "exact")
+		exact, verb := slices.Contains(flags, "exact"), slices.Contains(flags, "verb")
 		if f[2] != "-" {
 			k.Label = f[2]
 		}
@@ -119,7 +129,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			if form == "" {
 				continue
 			}
-			add(form, &word{kind: k})
+			add(form, &word{kind: k, verb: verb})
 			if exact || strings.Contains(form, " ") {
 				continue
 			}
@@ -152,7 +162,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied", "now", "unreal", "subset", "nature":
+		case "reported", "hedged", "denied", "now", "unreal", "subset", "nature", "later":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -256,6 +266,10 @@ type Scratch struct {
 // «يحتاج إلى») a trigger is what is called for rather than what happened.
 const unrealReach = 6
 
+// laterReach is how many tokens after a trigger a word saying it is
+// expected («المرتقبة») may come.
+const laterReach = 2
+
 // Find appends the triggers of one sentence to dst. starts, when it has
 // one entry per token, is a superset filter of where keys may start in
 // each token (lexicon.StartMasks over Keys); tokens whose mask is 0 are
@@ -312,6 +326,12 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			now = true
 		case w.cue == "nature":
 			nature = true
+		case w.cue == "later":
+			// «الزيارة المرتقبة»: the trigger just before is expected,
+			// not done.
+			if n := len(dst); n > first && i-dst[n-1].LastToken <= laterReach {
+				dst = dst[:n-1]
+			}
 		case w.cue == "subset":
 			s.Subsets = append(s.Subsets, [2]int32{toks[i].RuneStart, toks[last].RuneEnd})
 		case w.cue == "unreal":
@@ -380,23 +400,26 @@ func (s *Scratch) peeled(start int, name []byte, article bool) {
 		key = s.key
 	}
 	if s.may(start) {
-		s.try(key)
+		s.try(key, false)
 	}
 	// With the article peeled too: «الاشتباكات» → اشتباكات (after لل,
 	// the name itself).
 	switch {
 	case article && s.may(start+len("ل")):
-		s.try(name)
+		s.try(name, true)
 	case !article && len(key) > len("ال")+4 && string(key[:len("ال")]) == "ال" && s.may(start+len("ال")):
-		s.try(key[len("ال"):])
+		s.try(key[len("ال"):], true)
 	}
 }
 
 // may reports whether the filter lets a key start at byte b of the token.
 func (s *Scratch) may(b int) bool { return b >= 32 || s.mask&(1<<b) != 0 }
 
-func (s *Scratch) try(key []byte) {
+func (s *Scratch) try(key []byte, noArticle bool) {
 	for _, vw := range s.l.words[string(key)] {
+		if noArticle && vw.verb {
+			continue
+		}
 		last, ok := matchRest(s.text, s.toks, s.tok, vw.rest)
 		if ok && last > s.bestLast {
 			s.best, s.bestLast = vw, last
