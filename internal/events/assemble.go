@@ -399,8 +399,12 @@ func bestPlace(ents, in []Mention, c Candidate, st *State) *Mention {
 	return nil
 }
 
+// subjectLimit is how close after a verb trigger an organization must
+// start to be its subject (code points).
+const subjectLimit = 12
+
 // actors returns the organizations nearest before (actor1) and after
-// (actor2) the trigger, or the description the trigger's sentence gives;
+// (actor2) the trigger — after a verb, its subject first — or the description the trigger's sentence gives;
 // an outlet or monitor after a reporting cue is the attribution instead.
 func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 	var before, after, source *Mention
@@ -420,6 +424,12 @@ func actors(in []Mention, c Candidate) ([]Actor, *Mention) {
 		} else if after == nil && e.Start >= c.End {
 			after = e
 		}
+	}
+	// A verb's subject follows it: «سيطر تنظيم داعش على تدمر», «هددت قوات
+	// النظام باقتحام المدينة». The organization right after a verb acted;
+	// the one before, if any, is acted upon.
+	if c.Verb && after != nil && after.Start-c.End <= subjectLimit {
+		before, after = after, before
 	}
 	var out []Actor
 	add := func(role string, e *Mention) {

@@ -69,6 +69,9 @@ func TestFind(t *testing.T) {
 		{"بسبب التهديدات بتفجير مدارس", nil},
 		{"يتظاهرون بأن الاتفاق قائم", nil},
 		{"وخرجت مظاهرات في المدينة", []string{"protest/peaceful_protest asserted"}},
+		{"تمكنت من إسقاط الطائرات المسيرة", nil},
+		{"ولد في منطقة أغارو بمدينة جيما", nil},
+		{"شنت الطائرات غاراتها على المدينة", []string{"explosion_remote_violence/air_drone_strike asserted"}},
 		{"وقال إن ذلك يهدد البشر", nil},
 		{"وحذرت الولايات المتحدة من هجوم", []string{"threat/threat threatened", "violence_against_civilians/attack asserted"}},
 		{"ويحتاج 700 شخص إلى إجلاء طبي عاجل", nil},
@@ -425,4 +428,29 @@ func TestFigureParts(t *testing.T) {
 		{Type: "QUANTITY", Unit: "person", Value: 350000, Start: 14, End: 26, Text: "350 ألف شخص"},
 	})
 	assert.Empty(t, evs)
+}
+
+// TestVerbSubject: after a verb trigger the organization right after it
+// is its subject, actor1 («سيطر تنظيم داعش على تدمر»); after a noun the
+// organization before it is.
+func TestVerbSubject(t *testing.T) {
+	take := kind("battle", "non_state_actor_overtakes_territory", "", 11)
+	ents := []Mention{
+		{ID: "e1", Type: "ORG", Subtype: "armed_forces", Name: "الجيش السوري", Sentence: 0, Start: 0, End: 12},
+		{ID: "e2", Type: "ORG", Subtype: "armed_group", Name: "داعش", Sentence: 0, Start: 30, End: 34},
+		{ID: "e3", Type: "PLACE", Subtype: "city", Name: "تدمر", Sentence: 0, Start: 38, End: 42},
+	}
+	verb := Candidate{Trigger: Trigger{Kind: take, Modality: "asserted", Verb: true}, Start: 20, End: 24}
+	evs := Assemble([]Candidate{verb}, ents, &State{DocDate: "2015-05-21"})
+	require.Len(t, evs, 1)
+	require.Len(t, evs[0].Actors, 2)
+	assert.Equal(t, "داعش", evs[0].Actors[0].Name, "the verb's subject acted")
+	assert.Equal(t, "actor1", evs[0].Actors[0].Role)
+	assert.Equal(t, "الجيش السوري", evs[0].Actors[1].Name)
+
+	noun := verb
+	noun.Verb = false
+	evs = Assemble([]Candidate{noun}, ents, &State{DocDate: "2015-05-21"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, "الجيش السوري", evs[0].Actors[0].Name)
 }

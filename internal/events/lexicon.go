@@ -233,6 +233,9 @@ type Trigger struct {
 	Actor, ActorClass string
 	ActorStart        int32 // normalized code points of the description
 	ActorEnd          int32
+	// Verb is set when the trigger is a verb form: its subject follows it
+	// («هددت قوات النظام»).
+	Verb bool
 	// Now is set when the sentence says the event is going on as the
 	// text is written («حالياً», «الآن»).
 	Now bool
@@ -303,7 +306,7 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		case w.kind != nil && w.kind.Type != "threat" && unreal >= 0 && i-unreal <= unrealReach:
 			// «دعت إلى وقف إطلاق النار»: called for, not done.
 		case w.kind != nil:
-			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted"}
+			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted", Verb: w.verb}
 			switch {
 			case w.kind.Type == "threat":
 				tr.Modality = "threatened"
