@@ -456,13 +456,12 @@ func figures(in []Mention, triggers []Candidate) (killed, injured *Figure) {
 	for i := range in {
 		e := &in[i]
 		if e.Type == TypeNumber {
-			// A bare number just after a word counting the dead or the
-			// wounded («هو عشرة»).
-			switch countedBy(e, triggers, tollLimit) {
-			case "deaths":
+			// A bare number just after a word counting the dead («هو
+			// عشرة»).
+			// Not after a word for the wounded: «وأصيبت ثلاث أخرى» are
+			// vehicles hit.
+			if countedBy(e, triggers, tollLimit) == "deaths" {
 				add(&killed, e, false)
-			case "injuries":
-				add(&injured, e, false)
 			}
 			continue
 		}
@@ -604,7 +603,7 @@ func merge(evs []Event, docDate string) []Event {
 		m.Merged = append(append(m.Merged, ev.Trigger), ev.Merged...)
 		// The merged event takes the more specific place, and a date
 		// its own sentence gives over the document's.
-		if m.Place == nil || ev.Place != nil && within(ev.Place, m.Place) {
+		if m.Place == nil || ev.Place != nil && ev.Place.Name != m.Place.Name && within(ev.Place, m.Place) {
 			m.Place = ev.Place
 		}
 		if m.DateFrom == "document" && ev.DateFrom == "sentence" {

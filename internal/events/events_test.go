@@ -416,6 +416,13 @@ func TestFigureParts(t *testing.T) {
 	assert.Nil(t, evs[0].Killed)
 	require.NotNil(t, evs[0].Injured)
 	assert.Equal(t, int64(3), evs[0].Injured.Min)
+	// «وأصيبت ثلاث أخرى»: a bare number after a word for the wounded
+	// counts vehicles as often as people.
+	evs = assemble([]Candidate{cand(clash, 0), cand(injuries, 10)}, []Mention{
+		{Type: TypeNumber, Value: 3, Start: 16, End: 20, Text: "ثلاث"},
+	})
+	require.Len(t, evs, 1)
+	assert.Nil(t, evs[0].Injured)
 	evs = assemble([]Candidate{cand(clash, 0)}, []Mention{
 		{Type: "QUANTITY", Unit: "civilian", Value: 200000, Start: 10, End: 22, Text: "200 ألف مدني"},
 	})
