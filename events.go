@@ -103,6 +103,7 @@ func (ru *run) eventRecord(ev *events.Event) *Event {
 		Label:    ev.Kind.Label,
 		Trigger:  TextSpan{Text: c.Text, Start: c.Start, End: c.End},
 		Sentence: Range{Start: c.SentStart, End: c.SentEnd},
+		Context:  TextSpan{Text: c.Context, Start: c.ContextStart, End: c.ContextEnd},
 		Modality: ev.Modality,
 		Mentions: ev.Mentions,
 		Source:   "lexicon:events/" + ev.Kind.Type + "/" + ev.Kind.SubType,

@@ -60,6 +60,12 @@ func checkEvents(tb testing.TB, orig []byte, recs []khabar.Record) []*khabar.Eve
 			continue
 		}
 		assert.Equal(tb, ev.Trigger.Text, got, "%s trigger", ev.ID)
+		if got, ok := text(khabar.Range{Start: ev.Context.Start, End: ev.Context.End}); assert.True(tb, ok, "%s: context", ev.ID) {
+			assert.Equal(tb, ev.Context.Text, got, "%s context", ev.ID)
+			assert.True(tb, ev.Context.Start >= ev.Sentence.Start && ev.Context.End <= ev.Sentence.End, "%s: the context lies in the sentence", ev.ID)
+			assert.True(tb, ev.Context.Start <= ev.Trigger.Start && ev.Context.End >= ev.Trigger.End, "%s: the context holds the trigger", ev.ID)
+			assert.LessOrEqual(tb, ev.Context.End-ev.Context.Start, 300, "%s: context length", ev.ID)
+		}
 		assert.Equal(tb, len(ev.Merged)+1, ev.Mentions, "%s: mentions", ev.ID)
 		mentions := append([]khabar.EventMention{{Trigger: ev.Trigger, Sentence: ev.Sentence}}, ev.Merged...)
 		for k, m := range mentions {
@@ -307,4 +313,29 @@ func TestEventsCorpusGold(t *testing.T) {
 	t.Logf("events on %d articles: P %.3f R %.3f (tp %d fp %d fn %d)", len(golds), p, r, tp, fp, fn)
 	assert.GreaterOrEqual(t, p, 0.25, "precision")
 	assert.GreaterOrEqual(t, r, 0.25, "recall")
+}
+
+// TestEventContext: a long sentence is cut to 300 code points around the
+// trigger, at spaces; a short one is kept whole.
+func TestEventContext(t *testing.T) {
+	x := newExtractor(t, khabar.Config{})
+	long := strings.Repeat("وقال المتحدث إن الوضع هادئ نسبياً ", 12) + "واندلعت اشتباكات عنيفة في مدينة جاسم " + strings.Repeat("بين الطرفين وسط قلق الأهالي من التصعيد ", 12) + "."
+	short := "اندلعت اشتباكات عنيفة في مدينة جاسم."
+	for _, doc := range []string{long, short} {
+		recs, err := extractAll(x, "d", strings.NewReader(doc))
+		require.NoError(t, err)
+		evs := checkEvents(t, []byte(doc), recs)
+		require.Len(t, evs, 1)
+		c := evs[0].Context
+		runes := []rune(doc)
+		if len(runes) <= 300 {
+			assert.Equal(t, strings.TrimSuffix(doc, "."), strings.TrimSuffix(c.Text, "."), "a short sentence whole")
+			continue
+		}
+		assert.LessOrEqual(t, c.End-c.Start, 300)
+		assert.Greater(t, c.End-c.Start, 250, "most of the room used")
+		assert.Contains(t, c.Text, "اشتباكات عنيفة")
+		assert.Equal(t, ' ', runes[c.Start-1], "starts after a space")
+		assert.Equal(t, ' ', runes[c.End], "ends before a space")
+	}
 }

@@ -152,9 +152,13 @@ type Event struct {
 	SubType string `json:"sub_type"` // ACLED sub-event type, or threat
 	// Label is our finer label for what ACLED folds into "other"
 	// (reinforcement, negotiation, mediation, raid, visit).
-	Label      string         `json:"label,omitempty"`
-	Trigger    TextSpan       `json:"trigger"`
-	Sentence   Range          `json:"sentence"` // the trigger's sentence, original code points
+	Label    string   `json:"label,omitempty"`
+	Trigger  TextSpan `json:"trigger"`
+	Sentence Range    `json:"sentence"` // the trigger's sentence, original code points
+	// Context is the trigger's sentence as written, cut to at most 300 code
+	// points around the trigger at spaces: for reading the event without
+	// the document (the notes of the CSV).
+	Context    TextSpan       `json:"context"`
 	Date       *EventDate     `json:"date,omitempty"`
 	Location   *EventLocation `json:"location,omitempty"`
 	Actors     []Actor        `json:"actors,omitempty"`

@@ -181,6 +181,7 @@ func fullEvent() *khabar.Event {
 		Label:    "raid",
 		Trigger:  khabar.TextSpan{Text: "مواجهات", Start: 153, End: 160},
 		Sentence: khabar.Range{Start: 0, End: 189},
+		Context:  khabar.TextSpan{Text: "تصدى مقاتلون محليون … مواجهات عنيفة", Start: 0, End: 189},
 		Date: &khabar.EventDate{
 			Value:  &khabar.DateValue{Point: "2022-07-26"},
 			Text:   "اليوم، الثلاثاء",

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/events"
@@ -364,6 +365,9 @@ func (ru *run) tag(size int) error {
 				Start: ru.origin + start, End: ru.origin + end, Text: ru.origText(start, end),
 				SentStart: ru.origin + sentStart, SentEnd: ru.origin + sentEnd,
 			}
+			c.Context, c.ContextStart, c.ContextEnd = ru.context(sentStart, sentEnd, start, end)
+			c.ContextStart += ru.origin
+			c.ContextEnd += ru.origin
 			if tr.Actor != "" {
 				as, ae := ru.norm.Orig(int(tr.ActorStart), int(tr.ActorEnd))
 				c.ActorText, c.ActorOrigS, c.ActorOrigE = ru.origText(as, ae), ru.origin+as, ru.origin+ae
@@ -412,6 +416,36 @@ func (ru *run) tag(size int) error {
 		return ru.decide()
 	}
 	return nil
+}
+
+// context returns the sentence [sentStart, sentEnd) as written, cut to
+// at most events.ContextLimit code points around the trigger [start, end)
+// at spaces, with its bounds (window code points, like its arguments).
+func (ru *run) context(sentStart, sentEnd, start, end int) (string, int, int) {
+	lo, hi := sentStart, sentEnd
+	if hi-lo > events.ContextLimit {
+		lo = max(sentStart, min(start-(events.ContextLimit-(end-start))/2, sentEnd-events.ContextLimit))
+		hi = lo + events.ContextLimit
+	}
+	r := []rune(ru.origText(lo, hi))
+	// Whole words: drop a word cut at either end.
+	if lo > sentStart {
+		for i := 0; i < len(r) && lo+i < start; i++ {
+			if unicode.IsSpace(r[i]) {
+				r, lo = r[i+1:], lo+i+1
+				break
+			}
+		}
+	}
+	if hi < sentEnd {
+		for i := len(r) - 1; i >= 0 && lo+i >= end; i-- {
+			if unicode.IsSpace(r[i]) {
+				r, hi = r[:i], lo+i
+				break
+			}
+		}
+	}
+	return string(r), lo, hi
 }
 
 // bareNumbers keeps the bare numbers and subset words («بينهم») of a

@@ -7,6 +7,10 @@ import (
 	"time"
 )
 
+// ContextLimit is the most code points of a trigger's sentence an event
+// keeps as its context.
+const ContextLimit = 300
+
 // TypeNumber is the type of a bare number given to Assemble as a possible
 // figure: not an entity of its own.
 const TypeNumber = "NUMBER"
@@ -61,6 +65,11 @@ type Candidate struct {
 	Start, End         int // original code points of the trigger
 	Text               string
 	SentStart, SentEnd int // the sentence, original code points
+	// Context is the trigger's sentence as written, cut to at most
+	// ContextLimit code points around the trigger at word boundaries:
+	// the original's [ContextStart, ContextEnd).
+	Context                  string
+	ContextStart, ContextEnd int
 	// ActorText is the description of an actor around the trigger, as
 	// written, at original code points [ActorOrigS, ActorOrigE).
 	ActorText              string

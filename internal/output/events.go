@@ -124,9 +124,9 @@ func (c *csvEvents) Write(r khabar.Record) error {
 	if ev.Attribution != nil {
 		source = ev.Attribution.Name
 	}
-	notes := ev.Trigger.Text
-	if ev.Label != "" {
-		notes = ev.Label + ": " + notes
+	notes := ev.Context.Text
+	if notes == "" {
+		notes = ev.Trigger.Text
 	}
 	row = append(row,
 		ev.Doc+"#"+ev.ID, date, acled(c.names, "type", ev.Type), acled(c.names, "sub", ev.SubType), actor("actor1"), actor("actor2"),
