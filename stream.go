@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/khabar-ie/khabar/internal/events"
@@ -427,25 +426,23 @@ func (ru *run) context(sentStart, sentEnd, start, end int) (string, int, int) {
 		lo = max(sentStart, min(start-(events.ContextLimit-(end-start))/2, sentEnd-events.ContextLimit))
 		hi = lo + events.ContextLimit
 	}
-	r := []rune(ru.origText(lo, hi))
+	text := ru.origText(lo, hi)
 	// Whole words: drop a word cut at either end.
 	if lo > sentStart {
-		for i := 0; i < len(r) && lo+i < start; i++ {
-			if unicode.IsSpace(r[i]) {
-				r, lo = r[i+1:], lo+i+1
-				break
+		if i := strings.IndexByte(text, ' '); i >= 0 {
+			if n := utf8.RuneCountInString(text[:i]) + 1; lo+n <= start {
+				text, lo = text[i+1:], lo+n
 			}
 		}
 	}
 	if hi < sentEnd {
-		for i := len(r) - 1; i >= 0 && lo+i >= end; i-- {
-			if unicode.IsSpace(r[i]) {
-				r, hi = r[:i], lo+i
-				break
+		if i := strings.LastIndexByte(text, ' '); i >= 0 {
+			if n := utf8.RuneCountInString(text[:i]); lo+n >= end {
+				text, hi = text[:i], lo+n
 			}
 		}
 	}
-	return string(r), lo, hi
+	return text, lo, hi
 }
 
 // bareNumbers keeps the bare numbers and subset words («بينهم») of a
