@@ -236,7 +236,8 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 		for _, c := range group {
 			if c.Kind.NeedsFigure && killed == nil && injured == nil ||
 				c.Kind.NeedsPlace && !localPlace(in) ||
-				c.Kind.NeedsPlaceAfter && !placeAfter(in, c) {
+				c.Kind.NeedsPlaceAfter && !placeAfter(in, c) ||
+				c.Kind.Governs && !followed(group, c) {
 				continue
 			}
 			kept = append(kept, c)
@@ -637,6 +638,16 @@ func merge(evs []Event, docDate string) []Event {
 // label (several rows of the trigger table may make one kind).
 func sameKind(a, b *Kind) bool {
 	return a.Type == b.Type && a.SubType == b.SubType && a.Label == b.Label
+}
+
+// followed reports whether another trigger follows c in its sentence.
+func followed(group []Candidate, c Candidate) bool {
+	for _, o := range group {
+		if o.FirstToken > c.LastToken {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAfterLimit is how close after its trigger a place must start for

@@ -70,6 +70,10 @@ func TestFind(t *testing.T) {
 		{"يتظاهرون بأن الاتفاق قائم", nil},
 		{"وخرجت مظاهرات في المدينة", []string{"protest/peaceful_protest asserted"}},
 		{"تمكنت من إسقاط الطائرات المسيرة", nil},
+		{"محكمة مصرية تقضي بإعدام 75 شخصاً", nil},
+		{"بعد أن حكم بإعدامه غيابياً", nil},
+		{"احترام قواعد الاشتباك", nil},
+		{"أعدم التنظيم ثلاثة رهائن", []string{"violence_against_civilians/attack asserted"}},
 		{"ولد في منطقة أغارو بمدينة جيما", nil},
 		{"شنت الطائرات غاراتها على المدينة", []string{"explosion_remote_violence/air_drone_strike asserted"}},
 		{"وقال إن ذلك يهدد البشر", nil},
@@ -460,4 +464,18 @@ func TestVerbSubject(t *testing.T) {
 	evs = Assemble([]Candidate{noun}, ents, &State{DocDate: "2015-05-21"})
 	require.Len(t, evs, 1)
 	assert.Equal(t, "الجيش السوري", evs[0].Actors[0].Name)
+}
+
+// TestGoverns: a warning is a threat only where it warns of something a
+// trigger names after it.
+func TestGoverns(t *testing.T) {
+	warn := kind("threat", "threat", "", 7)
+	warn.Governs = true
+	raid := kind("strategic_development", "other", "raid", 4)
+	w := Candidate{Trigger: Trigger{Kind: warn, FirstToken: 0, LastToken: 0, Modality: "threatened"}, Start: 0, End: 4}
+	r := Candidate{Trigger: Trigger{Kind: raid, FirstToken: 5, LastToken: 5, Modality: "asserted"}, Start: 30, End: 36}
+	evs := Assemble([]Candidate{w, r}, nil, &State{DocDate: "2018-09-12"})
+	require.Len(t, evs, 1)
+	assert.Same(t, warn, evs[0].Kind, "the warning governs the raid")
+	assert.Empty(t, Assemble([]Candidate{w}, nil, &State{DocDate: "2018-09-12"}), "a warning of rain is no threat")
 }

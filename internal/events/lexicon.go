@@ -53,6 +53,10 @@ type Kind struct {
 	// after one is the death toll («عدد القتلى … هو عشرة», «مقتل 13»);
 	// Injuries those that count the wounded.
 	Deaths, Injuries bool
+	// Governs keeps a trigger only where another trigger follows it in
+	// its sentence, what it is about: a warning is a threat when it warns
+	// of violence («حذرت … من مغبة مهاجمة القنصلية»), not of rain.
+	Governs bool
 	// Family groups kinds of which a sentence reports one event: violence,
 	// protest, threat, or one per strategic development.
 	Family string
@@ -62,7 +66,7 @@ type Kind struct {
 // token.
 type word struct {
 	kind *Kind  // a trigger
-	cue  string // reported, hedged, denied, now, unreal, subset, nature, later, "actor" or "source"
+	cue  string // reported, hedged, denied, now, unreal, subset, nature, later, judicial, "actor" or "source"
 	// class is an actor description's class.
 	class string
 	rest  [][]byte
@@ -110,7 +114,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		}
 		for _, fl := range flags {
 			switch fl {
-			case "figure", "place", "placeafter", "deaths", "injuries", "exact", "verb":
+			case "figure", "place", "placeafter", "deaths", "injuries", "exact", "verb", "governs":
 			default:
 				return fmt.Errorf("unknown flag %q", fl)
 			}
@@ -118,7 +122,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 		k := &Kind{Type: f[0], SubType: f[1], Priority: pr,
 			NeedsFigure: slices.Contains(flags, "figure"), NeedsPlace: slices.Contains(flags, "place"),
 			NeedsPlaceAfter: slices.Contains(flags, "placeafter"), Deaths: slices.Contains(flags, "deaths"),
-			Injuries: slices.Contains(flags, "injuries")}
+			Injuries: slices.Contains(flags, "injuries"), Governs: slices.Contains(flags, "governs")}
 		exact, verb := slices.Contains(flags, "exact"), slices.Contains(flags, "verb")
 		if f[2] != "-" {
 			k.Label = f[2]
@@ -162,7 +166,7 @@ func New(norm *normalize.Normalizer, an *clitic.Analyzer) (*Lexicon, error) {
 			return errors.New("want kind, word")
 		}
 		switch f[0] {
-		case "reported", "hedged", "denied", "now", "unreal", "subset", "nature", "later":
+		case "reported", "hedged", "denied", "now", "unreal", "subset", "nature", "later", "judicial":
 			add(f[1], &word{cue: f[0]})
 		case "notrigger":
 			add(f[1], &word{cue: "notrigger"})
@@ -269,6 +273,10 @@ type Scratch struct {
 // «يحتاج إلى») a trigger is what is called for rather than what happened.
 const unrealReach = 6
 
+// judicialReach is how many tokens after a court's sentence or a penalty
+// («حكم بإعدامه», «عقوبة الإعدام») a trigger is what was sentenced.
+const judicialReach = 2
+
 // laterReach is how many tokens after a trigger a word saying it is
 // expected («المرتقبة») may come.
 const laterReach = 2
@@ -279,7 +287,7 @@ const laterReach = 2
 // skipped.
 func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
 	first := len(dst)
-	reported, hedged, denied, unreal := -1, -1, -1, -1
+	reported, hedged, denied, unreal, judicial := -1, -1, -1, -1, -1
 	now, nature := false, false
 	s.Subsets = s.Subsets[:0]
 	type actor struct {
@@ -305,6 +313,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		case w.cue == "notrigger":
 		case w.kind != nil && w.kind.Type != "threat" && unreal >= 0 && i-unreal <= unrealReach:
 			// «دعت إلى وقف إطلاق النار»: called for, not done.
+		case w.kind != nil && judicial >= 0 && i-judicial <= judicialReach:
+			// «حكم بإعدامه»: sentenced, not executed.
 		case w.kind != nil:
 			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted", Verb: w.verb}
 			switch {
@@ -339,6 +349,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			s.Subsets = append(s.Subsets, [2]int32{toks[i].RuneStart, toks[last].RuneEnd})
 		case w.cue == "unreal":
 			unreal = i
+		case w.cue == "judicial":
+			judicial = i
 		case w.cue == "denied":
 			denied = i
 		case w.cue == "actor" || w.cue == "source":
@@ -356,10 +368,10 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 	}
 	if nature {
 		// «أصيب ثلاثة أشخاص جراء إعصار»: the dead and wounded of a
-		// disaster are no violence.
+		// disaster are no violence, its evacuations no conflict's.
 		kept := dst[:first]
 		for _, tr := range dst[first:] {
-			if !tr.Kind.NeedsFigure {
+			if !tr.Kind.NeedsFigure && tr.Kind.Family != "evacuation" {
 				kept = append(kept, tr)
 			}
 		}
