@@ -157,7 +157,7 @@ func New(cfg Config) (*Extractor, error) {
 	if x.events, err = events.New(x.norm, an); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	x.filters = []*lexicon.KeyFilter{x.rules.Keys(), lexicon.NewKeyFilter(x.events.Keys())}
+	x.filters = []*lexicon.KeyFilter{x.rules.Keys(), lexicon.NewKeyFilter(x.events.Keys()), lexicon.NewKeyFilter(x.events.TriggerKeys())}
 	all := x.lex.Entries()
 	x.sources = make([]string, len(all))
 	x.isPlace = make([]bool, len(all))

@@ -309,18 +309,21 @@ func (ru *run) tag(size int) error {
 	ru.sum.Sentences++
 	ru.sum.Tokens += len(ru.toks)
 	text := ru.norm.Text
-	// One hashing pass over the words serves the gazetteer and the rules.
+	// One hashing pass over the words serves the gazetteer, the rules and
+	// the events.
 	ru.scratch.Starts, ru.rscratch.Starts, ru.evStarts = ru.scratch.Starts[:0], ru.rscratch.Starts[:0], ru.evStarts[:0]
-	var masks [2]uint32 // rules, events
+	var masks [3]uint32 // rules, event words, event triggers
+	mayTrigger := false
 	for _, tok := range ru.toks {
 		var names uint32
-		masks = [2]uint32{}
+		masks = [3]uint32{}
 		if tok.Kind != segment.Punct {
 			names = ru.x.lex.StartMasksOf(text[tok.Start:tok.End], ru.x.filters, masks[:])
 		}
 		ru.scratch.Starts = append(ru.scratch.Starts, names)
 		ru.rscratch.Starts = append(ru.rscratch.Starts, masks[0])
 		ru.evStarts = append(ru.evStarts, masks[1])
+		mayTrigger = mayTrigger || masks[2] != 0
 	}
 	ru.mentions = ru.x.tagger.Tag(ru.mentions[:0], &ru.scratch, text, ru.toks)
 	ru.rspans = ru.x.rules.Find(ru.rspans[:0], &ru.rscratch, text, ru.toks, ru.mentions, ru.ref)
@@ -338,8 +341,16 @@ func (ru *run) tag(size int) error {
 	// This is the one place where normalized offsets become original
 	// ones: the window still holds the sentence's text. Mentions and rule
 	// spans are taken in text order, so the cursor only moves forward.
-	ru.triggers = ru.x.events.Find(ru.triggers[:0], &ru.escratch, text, ru.toks, ru.evStarts)
+	ru.triggers = ru.triggers[:0]
+	if mayTrigger {
+		// Most sentences have no trigger: their cues are not looked up.
+		ru.triggers = ru.x.events.Find(ru.triggers, &ru.escratch, text, ru.toks, ru.evStarts)
+	}
 	sentStart, sentEnd := ru.norm.Orig(int(ru.toks[0].RuneStart), int(ru.toks[len(ru.toks)-1].RuneEnd))
+	sentByte := 0 // the sentence's first byte in ru.orig, for the events' contexts
+	if len(ru.triggers) > 0 {
+		sentByte = ru.byteOffset(sentStart) // before the spans move the cursor on
+	}
 	mi, si, ti := 0, 0, 0
 	const none = int32(1<<31 - 1)
 	for mi < len(ru.mentions) || si < len(ru.rspans) || ti < len(ru.triggers) {
@@ -364,7 +375,7 @@ func (ru *run) tag(size int) error {
 				Start: ru.origin + start, End: ru.origin + end, Text: ru.origText(start, end),
 				SentStart: ru.origin + sentStart, SentEnd: ru.origin + sentEnd,
 			}
-			c.Context, c.ContextStart, c.ContextEnd = ru.context(sentStart, sentEnd, start, end)
+			c.Context, c.ContextStart, c.ContextEnd = ru.context(sentByte, sentStart, sentEnd, start, end)
 			c.ContextStart += ru.origin
 			c.ContextEnd += ru.origin
 			if tr.Actor != "" {
@@ -420,13 +431,16 @@ func (ru *run) tag(size int) error {
 // context returns the sentence [sentStart, sentEnd) as written, cut to
 // at most events.ContextLimit code points around the trigger [start, end)
 // at spaces, with its bounds (window code points, like its arguments).
-func (ru *run) context(sentStart, sentEnd, start, end int) (string, int, int) {
+// sentByte is where the sentence starts in ru.orig: the text is read from
+// there, without moving the cursor the spans share.
+func (ru *run) context(sentByte, sentStart, sentEnd, start, end int) (string, int, int) {
 	lo, hi := sentStart, sentEnd
 	if hi-lo > events.ContextLimit {
 		lo = max(sentStart, min(start-(events.ContextLimit-(end-start))/2, sentEnd-events.ContextLimit))
 		hi = lo + events.ContextLimit
 	}
-	text := ru.origText(lo, hi)
+	from := skipRunes(ru.orig, sentByte, lo-sentStart)
+	text := string(ru.orig[from:skipRunes(ru.orig, from, hi-lo)])
 	// Whole words: drop a word cut at either end.
 	if lo > sentStart {
 		if i := strings.IndexByte(text, ' '); i >= 0 {

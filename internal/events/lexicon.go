@@ -208,8 +208,29 @@ func family(k *Kind) string {
 // Keys returns the first-token keys of the vocabulary, for a filter that
 // spares most words the look-up (see lexicon.StartMasks).
 func (l *Lexicon) Keys() []string {
+	return l.keys(func([]*word) bool { return true })
+}
+
+// TriggerKeys returns the first-token keys of the triggers alone: a
+// sentence where none may start has no event, whatever its cues.
+func (l *Lexicon) TriggerKeys() []string {
+	return l.keys(func(ws []*word) bool {
+		for _, w := range ws {
+			if w.kind != nil {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// keys returns the first-token keys of the words keep accepts.
+func (l *Lexicon) keys(keep func([]*word) bool) []string {
 	keys := make([]string, 0, 2*len(l.words))
-	for k := range l.words {
+	for k, ws := range l.words {
+		if !keep(ws) {
+			continue
+		}
 		keys = append(keys, k)
 		// After the preposition ل the article is written لل (للاشتباكات):
 		// the word's own suffix is then the key without its alef.
