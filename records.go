@@ -151,7 +151,7 @@ type Event struct {
 	Type    string `json:"type"`     // ACLED event type, or "threat"
 	SubType string `json:"sub_type"` // ACLED sub-event type, or threat
 	// Label is our finer label for what ACLED folds into "other"
-	// (reinforcement, negotiation, mediation, raid, visit).
+	// (reinforcement, negotiation, mediation, raid, visit, evacuation).
 	Label    string   `json:"label,omitempty"`
 	Trigger  TextSpan `json:"trigger"`
 	Sentence Range    `json:"sentence"` // the trigger's sentence, original code points
