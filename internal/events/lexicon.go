@@ -5,13 +5,16 @@
 // It works in two steps. While a sentence's tokens are at hand, Find
 // reports the triggers in it (triggers.tsv: verbs and verbal nouns per
 // event type, matched through the Snowball Arabic stemmer so that inflected
-// forms hit) with the modality cues and actor descriptions around them
-// (cues.tsv). When a window of text is decided, Assemble attaches to each
-// trigger the entities of its sentence — the most specific place, the
-// nearest date (else the nearest before it in the document, else the
-// document's date), the organizations before and after it as actors, the
-// casualty figures — and merges the mentions of one happening (same type,
-// place and date) into one event.
+// forms hit) with what the cues around them say (cues.tsv: modality, actor
+// descriptions and sources, and the words that make a trigger no happening:
+// a call, a sentence, an expected visit, a disaster). When a window of text
+// is decided, Assemble keeps one trigger per family and sentence, attaches
+// the entities of its sentence — the date (else the preceding sentence's
+// when it goes on with the same kind of happening, else the document's),
+// the place the words put the event in, the organizations around it as
+// actors, the casualty figures — and merges the mentions of one happening
+// (same kind, nested places, compatible dates) into one event, each
+// argument keeping the offsets of the words it came from.
 package events
 
 import (
