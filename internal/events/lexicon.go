@@ -293,13 +293,19 @@ type Scratch struct {
 	peelFn   func(int, []byte, bool)
 }
 
-// unrealReach is how many tokens after a call or a need («دعت إلى»,
-// «يحتاج إلى») a trigger is what is called for rather than what happened.
-const unrealReach = 6
-
-// judicialReach is how many tokens after a court's sentence or a penalty
-// («حكم بإعدامه», «عقوبة الإعدام») a trigger is what was sentenced.
-const judicialReach = 2
+// reach is how many tokens after a cue that makes a trigger no happening
+// the trigger may come, 0 for other cues: a call or a need governs a
+// phrase («دعت الأمم المتحدة إلى وقف إطلاق النار»), a court's sentence or
+// a penalty the word after it («حكم بإعدامه»).
+func reach(cue string) int {
+	switch cue {
+	case "unreal":
+		return 6
+	case "judicial":
+		return 2
+	}
+	return 0
+}
 
 // laterReach is how many tokens after a trigger a word saying it is
 // expected («المرتقبة») may come.
@@ -311,7 +317,8 @@ const laterReach = 2
 // skipped.
 func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.Token, starts []uint32) []Trigger {
 	first := len(dst)
-	reported, hedged, denied, unreal, judicial := -1, -1, -1, -1, -1
+	reported, hedged, denied := -1, -1, -1
+	blockedTo := -1 // triggers up to this token are no happening
 	now, nature := false, false
 	s.Subsets = s.Subsets[:0]
 	type actor struct {
@@ -335,10 +342,9 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 		}
 		switch {
 		case w.cue == "notrigger":
-		case w.kind != nil && w.kind.Type != "threat" && unreal >= 0 && i-unreal <= unrealReach:
-			// «دعت إلى وقف إطلاق النار»: called for, not done.
-		case w.kind != nil && judicial >= 0 && i-judicial <= judicialReach:
-			// «حكم بإعدامه»: sentenced, not executed.
+		case w.kind != nil && w.kind.Type != "threat" && i <= blockedTo:
+			// «دعت إلى وقف إطلاق النار»: called for, not done; «حكم
+			// بإعدامه»: sentenced, not executed.
 		case w.kind != nil:
 			tr := Trigger{Kind: w.kind, FirstToken: i, LastToken: last, RuneStart: toks[i].RuneStart, RuneEnd: toks[last].RuneEnd, Modality: "asserted", Verb: w.verb}
 			switch {
@@ -371,10 +377,8 @@ func (l *Lexicon) Find(dst []Trigger, s *Scratch, text []byte, toks []segment.To
 			}
 		case w.cue == "subset":
 			s.Subsets = append(s.Subsets, [2]int32{toks[i].RuneStart, toks[last].RuneEnd})
-		case w.cue == "unreal":
-			unreal = i
-		case w.cue == "judicial":
-			judicial = i
+		case reach(w.cue) > 0:
+			blockedTo = max(blockedTo, last+reach(w.cue))
 		case w.cue == "denied":
 			denied = i
 		case w.cue == "actor" || w.cue == "source":
