@@ -339,3 +339,22 @@ func TestEventContext(t *testing.T) {
 		assert.Equal(t, ' ', runes[c.End], "ends before a space")
 	}
 }
+
+// TestTerritory: territory taken by the state's forces is regained, by
+// anyone else overtaken; the verb's subject says who took it.
+func TestTerritory(t *testing.T) {
+	x := newExtractor(t, khabar.Config{})
+	for text, want := range map[string]string{
+		"سيطرت قوات النظام على مدينة جاسم في ريف درعا.":      "government_regains_territory",
+		"سيطرت هيئة تحرير الشام على مدينة جاسم في ريف درعا.": "non_state_actor_overtakes_territory",
+	} {
+		recs, err := extractAll(x, "d", strings.NewReader(text))
+		require.NoError(t, err)
+		evs := checkEvents(t, []byte(text), recs)
+		require.Len(t, evs, 1, text)
+		assert.Equal(t, want, evs[0].SubType, text)
+		require.NotEmpty(t, evs[0].Actors, text)
+		assert.Equal(t, "actor1", evs[0].Actors[0].Role)
+		assert.Equal(t, "جاسم", evs[0].Location.Name)
+	}
+}
