@@ -199,3 +199,39 @@ func ExampleExtractor_Extract_dates() {
 	// DATE 26 صفر 1443 هـ → 2021-10-03 hijri explicit
 	// DATE أواخر آذار الماضي → 2022-03-21/2022-03-31 gregorian relative
 }
+
+// Events: who did what, where, when and with how many killed, typed with
+// ACLED's taxonomy. Each argument points back to the words it came from;
+// mentions of one happening are merged, with the widest figures.
+func ExampleExtractor_Extract_events() {
+	x, err := khabar.New(khabar.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := x.Extract(context.Background(), khabar.Document{
+		ID:      "a3",
+		RefDate: time.Date(2022, 7, 26, 0, 0, 0, 0, time.UTC),
+		Text: "اندلعت اليوم، الثلاثاء، اشتباكات عنيفة بين مقاتلين محليين وقوات النظام في مدينة جاسم بريف درعا، بحسب عنب بلدي. " +
+			"وأسفرت المواجهات عن مقتل عشرة عناصر، ويرجح أن يصل العدد إلى 13 قتيلًا. " +
+			"وهددت قوات النظام باقتحام المدينة.",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, ev := range res.Events {
+		fmt.Println(ev.ID, ev.Type+"/"+ev.SubType, ev.Location.Name, ev.Date.Value, ev.Date.Basis, ev.Modality)
+		if f := ev.Fatalities; f != nil {
+			fmt.Println("  killed", f.Value, "to", *f.Max, "from", f.Text)
+		}
+		for _, a := range ev.Actors {
+			fmt.Println(" ", a.Role, a.Name, a.Class)
+		}
+	}
+	// Output:
+	// v1 battle/armed_clash جاسم 2022-07-26 sentence reported
+	//   killed 10 to 13 from عشرة عناصر، 13 قتيلًا
+	//   actor1 مقاتلين محليين rebel_group
+	//   actor2 قوات النظام state_forces
+	// v2 threat/threat جاسم 2022-07-26 document threatened
+	//   actor1 قوات النظام state_forces
+}

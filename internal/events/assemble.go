@@ -261,6 +261,11 @@ func Assemble(cands []Candidate, ents []Mention, st *State) []Event {
 				ev.Attribution = &Mention{Ref: -1, Type: TypeSource, Subtype: c.SourceClass, Name: c.SourceText, Text: c.SourceText,
 					Sentence: c.Sentence, Start: c.SourceOrigS, End: c.SourceOrigE, Entry: -1}
 			}
+			if ev.Attribution != nil && ev.Modality == "asserted" {
+				// «اندلعت اشتباكات …، بحسب عنب بلدي»: an outlet named
+				// after the trigger reports it too.
+				ev.Modality = "reported"
+			}
 			if c.Kind.Type != "strategic_development" && c.Kind.Type != "threat" {
 				// People are killed in violence, not in a visit or a
 				// threat the same sentence tells.

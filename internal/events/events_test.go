@@ -479,3 +479,19 @@ func TestGoverns(t *testing.T) {
 	assert.Same(t, warn, evs[0].Kind, "the warning governs the raid")
 	assert.Empty(t, Assemble([]Candidate{w}, nil, &State{DocDate: "2018-09-12"}), "a warning of rain is no threat")
 }
+
+// TestAttributedIsReported: an event whose sentence names the outlet it
+// comes from after the trigger («…، بحسب عنب بلدي») is reported.
+func TestAttributedIsReported(t *testing.T) {
+	clash := kind("battle", "armed_clash", "", 10)
+	c := Candidate{Trigger: Trigger{Kind: clash, Modality: "asserted"}, Start: 0, End: 8}
+	outlet := []Mention{{ID: "e1", Type: "ORG", Subtype: "media", Name: "عنب بلدي", Start: 40, End: 48}}
+	evs := Assemble([]Candidate{c}, outlet, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, "reported", evs[0].Modality)
+	require.NotNil(t, evs[0].Attribution)
+	assert.Equal(t, "عنب بلدي", evs[0].Attribution.Name)
+	evs = Assemble([]Candidate{c}, nil, &State{DocDate: "2022-07-26"})
+	require.Len(t, evs, 1)
+	assert.Equal(t, "asserted", evs[0].Modality)
+}
